@@ -1,0 +1,102 @@
+"""Settings for the local preview build (`make html`, `make serve`).
+
+Production settings live in publishconf.py, which starts from these.
+"""
+
+AUTHOR = "平林孝之"
+SITENAME = "Life Integration Coaching Lab."
+SITESUBTITLE = (
+    "仕事と生活/バラバラなキャリア/バラバラな心身という"
+    "「人生迷路」な人の道を見つけるライフコーチング"
+)
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["bilingual"]
+
+TIMEZONE = "Asia/Tokyo"
+DEFAULT_LANG = "ja"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+# Posts are named <slug>.<lang>.md: the file name gives the slug and the language,
+# which is how a post and its translation find each other.
+FILENAME_METADATA = r"(?P<slug>[^.]+)\.(?P<lang>[^.]+)"
+ARTICLE_TRANSLATION_ID = "slug"
+PAGE_TRANSLATION_ID = "slug"
+
+# Japanese at the site root, English under /en/.
+ARTICLE_URL = "posts/{slug}/"
+ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/posts/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/posts/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_LANG_URL = "{lang}/drafts/{slug}/"
+DRAFT_LANG_SAVE_AS = "{lang}/drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Feeds are written by publishconf.py; a preview does not need them.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+JINJA_ENVIRONMENT = {
+    "autoescape": True,  # content and summaries are marked |safe where rendered
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
+
+# The author, shown on every page and in the author box of each post.
+SITE_AUTHOR = {
+    "name": {"ja": "平林孝之", "en": "Takayuki Hirabayashi"},
+    "role": {"ja": "パラレルキャリアコーチ", "en": "Parallel-career coach"},
+}
+SITE_TAGLINE = {
+    "ja": SITESUBTITLE,
+    "en": (
+        "Life coaching that finds a way through the \u201clife maze\u201d of "
+        "work and life, a scattered career, and a scattered mind and body"
+    ),
+}

@@ -1,0 +1,1 @@
+from .bilingual import *  # noqa: F403
