@@ -17,7 +17,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv html serve system-packages test lint format messages clean
+.PHONY: help venv html serve system-packages test lint format messages clean translations translated
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
@@ -26,6 +26,8 @@ help:
 	@echo "make lint       check the code with ruff"
 	@echo "make format     format the code with ruff"
 	@echo "make messages   update the theme's translation catalogs"
+	@echo "make translations      list every post with its translation status"
+	@echo "make translated SLUG=x mark the English translation of x up to date"
 	@echo "make clean      remove the build output"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
@@ -64,3 +66,11 @@ messages: venv
 
 clean:
 	rm -rf $(OUTPUTDIR) cache
+
+# Translations: which posts have an English version, and which are out of date.
+translations: venv
+	@$(BIN)/python scripts/translations.py report
+
+translated: venv
+	@test -n "$(SLUG)" || { echo "Usage: make translated SLUG=<slug>"; exit 2; }
+	@$(BIN)/python scripts/translations.py mark "$(SLUG)"

@@ -60,6 +60,7 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 
+INDEX_URL = ""
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -99,4 +100,18 @@ SITE_TAGLINE = {
         "Life coaching that finds a way through the \u201clife maze\u201d of "
         "work and life, a scattered career, and a scattered mind and body"
     ),
+}
+
+# Bilingual site: Japanese at the root, English under /en/ (plugins/bilingual).
+# Known counterparts of tags, categories and authors let the language toggle
+# lead from a Japanese tag page straight to its English twin.
+BILINGUAL = {
+    "languages": ("ja", "en"),
+    "tag_names": {
+        "人脈": {"en": "connections"},
+        "勇気": {"en": "courage"},
+        "キャリア": {"en": "career"},
+    },
+    "category_names": {"人脈": {"en": "Connections"}},
+    "author_names": {"平林孝之": {"en": "Takayuki Hirabayashi"}},
 }
