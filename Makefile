@@ -61,7 +61,7 @@ format: venv
 	$(BIN)/ruff format .
 
 messages: venv
-	$(BIN)/pybabel extract --mapping-file theme/babel.cfg --output-file theme/translations/messages.pot --no-location --omit-header theme
+	$(BIN)/pybabel extract --mapping-file theme/babel.cfg --keyword translate_to:2 --output-file theme/translations/messages.pot --no-location --omit-header theme
 	$(BIN)/pybabel update --input-file theme/translations/messages.pot --output-dir theme/translations --domain messages --no-fuzzy-matching --omit-header
 
 clean:
