@@ -11,10 +11,11 @@ hosts that read one, and is the default address when SITEURL is not given.
 
 import os
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402, F403
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pelicanconf import *  # noqa: F403
 
 # The address a production build uses when the environment names none.
 DEFAULT_SITEURL = "https://life-integration-coaching-lab.example"

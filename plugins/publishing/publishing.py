@@ -115,8 +115,7 @@ def merged_headers(overrides):
     for name, value in headers.items():
         if not HEADER_NAME.match(str(name)):
             raise PublishingSettingsError(
-                f"publishing: PUBLISHING['headers'] has an invalid header name "
-                f"{name!r}"
+                f"publishing: PUBLISHING['headers'] has an invalid header name {name!r}"
             )
         if value is not None and (not isinstance(value, str) or "\n" in value):
             raise PublishingSettingsError(
