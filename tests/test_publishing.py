@@ -24,11 +24,16 @@ LEFT_OUT_OF_THE_COPY = shutil.ignore_patterns(
 
 
 def run(command, cwd, **env):
-    """Run a command with a clean git environment and the given variables."""
+    """Run a command in an environment of its own plus the given variables.
+
+    Variables that would leak in from the caller (a `make test` run's own make
+    flags, a git repository, a site address) are left out.
+    """
+    leaking = {"SITEURL", "CUSTOM_DOMAIN", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("GIT_") and key not in ("SITEURL", "CUSTOM_DOMAIN")
+        if not key.startswith("GIT_") and key not in leaking
     }
     environment.update(
         COLUMNS="500",  # one log message per line
