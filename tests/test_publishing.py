@@ -19,7 +19,16 @@ SITE = urlsplit(SITEURL)
 FIRST_POST = "posts/jinmyaku-zukuri/index.html"
 FIRST_POST_EN = "en/posts/jinmyaku-zukuri/index.html"
 LEFT_OUT_OF_THE_COPY = shutil.ignore_patterns(
-    ".git", ".venv", "output", "cache", "__pycache__", ".pytest_cache", ".ruff_cache"
+    ".git",
+    ".venv",
+    "output",
+    "cache",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    "node_modules",
+    "bench-results",
+    "lighthouse-results",
 )
 
 

@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 SITE_WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
-CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema"]
 
 
 def load(path):
@@ -42,12 +42,7 @@ def test_there_is_a_workflow():
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_workflow_is_valid_against_the_github_schema(workflow):
     result = subprocess.run(
-        [
-            str(CHECK_JSONSCHEMA),
-            "--builtin-schema",
-            "vendor.github-workflows",
-            str(workflow),
-        ],
+        [*CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", workflow],
         capture_output=True,
         text=True,
         check=False,
@@ -64,7 +59,7 @@ def test_schema_check_rejects_a_broken_workflow(tmp_path):
         encoding="utf-8",
     )
     result = subprocess.run(
-        [str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows", broken],
+        [*CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", broken],
         capture_output=True,
         text=True,
         check=False,
