@@ -115,3 +115,12 @@ BILINGUAL = {
     "category_names": {"人脈": {"en": "Connections"}},
     "author_names": {"平林孝之": {"en": "Takayuki Hirabayashi"}},
 }
+
+# -- Publishing (plugins/publishing): 404 pages, robots.txt, _headers, CNAME --
+# Defaults and the meaning of each key are in plugins/publishing/publishing.py;
+# publishconf.py fills in "custom_domain" from the CUSTOM_DOMAIN variable.
+PLUGINS = [*PLUGINS, "publishing"]
+PUBLISHING = {
+    "not_found_pages": {"ja": "404.html", "en": "en/404.html"},
+    "custom_domain": "",
+}
