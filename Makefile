@@ -27,6 +27,7 @@ help:
 	@echo "make format     format the code with ruff"
 	@echo "make messages   update the theme's translation catalogs"
 	@echo "make clean      remove the build output"
+	@echo "make og-image   redraw the default share image from scripts/og-default.html"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(VENV)/.installed: requirements.txt
@@ -64,3 +65,8 @@ messages: venv
 
 clean:
 	rm -rf $(OUTPUTDIR) cache
+
+# The image shown when a page without its own image is shared on X, Facebook, LINE...
+.PHONY: og-image
+og-image: system-packages
+	bash scripts/make-og-image.sh

@@ -121,8 +121,8 @@ SOCIAL = {
             "in Beijing."
         ),
     },
-    # Shown when a shared page has no image of its own (`Image:` in a post).
-    # Its source is scripts/og-default.html (`make og-image`).
+    # Shown when a shared page has no image of its own (`Image:` in a post): a
+    # file in theme/static/, drawn from scripts/og-default.html (`make og-image`).
     "default_image": {
         "path": "images/og-default.png",
         "alt": {

@@ -40,8 +40,8 @@ DEFAULTS = {
     "x_handle": "",  # without the @; empty: no X profile, no via, no twitter:site
     "facebook_url": "",  # the author's Facebook profile; empty: no link
     "author_bio": {},  # language -> a short biography for the author box
-    # {"path": file under the content folder, "alt": {language: text}}; the
-    # width and height are read from the file. None: no default image.
+    # {"path": file in the theme's static folder, "alt": {language: text}};
+    # the width and height are read from the file. None: no default image.
     "default_image": None,
     "locales": {"ja": "ja_JP", "en": "en_US"},  # language -> og:locale
     "links": {},  # Markdown reference name -> URL ("" leaves the words unlinked)
@@ -108,15 +108,15 @@ def image_size(path):
     raise ValueError(f"{path} is not a PNG, GIF or JPEG image")
 
 
-def resolve_image(relative_path, content_dir, alt):
-    """An image under the content folder as {path, width, height, alt}."""
-    path = relative_path.strip()
-    path = path.removeprefix("{static}").lstrip("/")
-    file = Path(content_dir) / path
+def resolve_image(relative_path, folder, url_prefix, alt):
+    """An image file in `folder` as {path (its URL in the site), width, height, alt}."""
+    path = relative_path.strip().removeprefix("{static}").lstrip("/")
+    file = Path(folder) / path
     if not file.is_file():
-        raise FileNotFoundError(f"there is no file {path} in {content_dir}")
+        raise FileNotFoundError(f"there is no file {path} in {folder}")
     width, height = image_size(file)
-    return {"path": path, "width": width, "height": height, "alt": alt}
+    url_path = f"{url_prefix}/{path}" if url_prefix else path
+    return {"path": url_path, "width": width, "height": height, "alt": alt}
 
 
 def resolve_site_url(social, siteurl):
@@ -177,7 +177,10 @@ def social_settings(settings):
         _check_language_texts(image.get("alt"), "default_image\"][\"alt")
         try:
             social["default_image"] = resolve_image(
-                image["path"], settings["PATH"], image["alt"]
+                image["path"],
+                Path(settings["THEME"]) / "static",
+                settings["THEME_STATIC_DIR"],
+                image["alt"],
             )
         except (OSError, ValueError) as error:
             raise SocialSettingsError(
@@ -344,7 +347,7 @@ def content_image(content, settings):
             "(for readers who cannot see it)"
         )
     try:
-        return resolve_image(path, settings["PATH"], alt)
+        return resolve_image(path, settings["PATH"], "", alt)
     except (OSError, ValueError) as error:
         raise SocialContentError(f"{source}: field Image: {error}") from None
 
