@@ -49,8 +49,10 @@ def build_site(content, output, settings_file="pelicanconf.py", **settings):
         "--fatal",
         "errors",
     ]
-    for key, value in settings.items():
-        command += ["--extra-settings", f"{key}={json.dumps(value)}"]
+    if settings:
+        # One flag for all pairs: Pelican keeps only the last --extra-settings.
+        command += ["--extra-settings"]
+        command += [f"{key}={json.dumps(value)}" for key, value in settings.items()]
     result = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, check=False
     )

@@ -339,7 +339,7 @@ def content_image(content, settings):
             return None
         alt = localized(image["alt"], content.lang, settings["DEFAULT_LANG"])
         return {**image, "alt": alt}
-    source = content.source_path
+    source = content.relative_source_path
     alt = (content.metadata.get("image_alt") or "").strip()
     if not alt:
         raise SocialContentError(
