@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-
 from conftest import CONTENT, ROOT, build_site, write_content
 
 PREVIEW = "http://127.0.0.1:8000/"
@@ -38,7 +37,9 @@ def metas(soup, key):
 
 def json_ld(soup):
     """Every JSON-LD block of a page, parsed, by @type."""
-    blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+    blocks = [
+        json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')
+    ]
     return {block["@type"]: block for block in blocks}
 
 
@@ -79,7 +80,10 @@ def test_posts_have_every_social_meta_tag_in_their_language(
     image = meta(soup, "og:image")
     assert image == PREVIEW + "theme/images/og-default.png"
     assert real_site.path(image.removeprefix(PREVIEW)).is_file()
-    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == ("1200", "630")
+    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == (
+        "1200",
+        "630",
+    )
     assert meta(soup, "og:image:alt") == SOCIAL["default_image"]["alt"][lang]
 
     for key in ("article:published_time", "article:modified_time"):
@@ -90,7 +94,9 @@ def test_posts_have_every_social_meta_tag_in_their_language(
     assert metas(soup, "article:tag") == tags and len(tags) == 3
 
     assert meta(soup, "twitter:card") == "summary_large_image"
-    assert meta(soup, "twitter:site") == meta(soup, "twitter:creator") == "@MHeartstrings"
+    assert (
+        meta(soup, "twitter:site") == meta(soup, "twitter:creator") == "@MHeartstrings"
+    )
 
 
 def test_japanese_and_english_descriptions_are_the_summaries(real_site):
@@ -143,7 +149,10 @@ def test_blog_posting_json_ld_names_its_counterpart(
     assert posting["image"]["url"] == meta(soup, "og:image")
     assert posting["image"]["width"] == 1200
     assert posting["author"]["@type"] == "Person"
-    assert posting["author"]["name"] == {"ja": "平林孝之", "en": "Takayuki Hirabayashi"}[lang]
+    assert (
+        posting["author"]["name"]
+        == {"ja": "平林孝之", "en": "Takayuki Hirabayashi"}[lang]
+    )
     assert "https://x.com/MHeartstrings" in posting["author"]["sameAs"]
     assert posting["publisher"]["name"] == SITENAME
 
@@ -187,7 +196,10 @@ def test_share_links_carry_the_canonical_url_and_title(real_site, url):
     soup = real_site.soup(url)
     canonical = PREVIEW + url
     title = soup.select_one("h1").get_text(strip=True)
-    links = {a["href"].split("?")[0]: query_of(a["href"]) for a in soup.select("a.share__link")}
+    links = {
+        a["href"].split("?")[0]: query_of(a["href"])
+        for a in soup.select("a.share__link")
+    }
     assert links == {
         "https://x.com/intent/tweet": {
             "text": [title],
@@ -231,7 +243,9 @@ def test_no_page_loads_anything_from_another_host(real_site):
                 if tag.has_attr(attribute):
                     target = urljoin(PREVIEW + url, tag[attribute].split()[0])
                     if not target.startswith(PREVIEW):
-                        foreign.append(f"{url}: <{tag.name} {attribute}={tag[attribute]}>")
+                        foreign.append(
+                            f"{url}: <{tag.name} {attribute}={tag[attribute]}>"
+                        )
             if tag.name in {"iframe", "frame", "embed", "object"}:
                 foreign.append(f"{url}: <{tag.name}>")
         inline = soup.select('script:not([src]):not([type="application/ld+json"])')
@@ -264,7 +278,10 @@ def test_each_post_ends_with_the_author_box(real_site, url, name, role, lang):
     soup = real_site.soup(url)
     box = soup.select_one("article .author-box")
     assert box.find_previous_sibling(class_="post-body")
-    assert box.select_one(".author-box__name").get_text(" ", strip=True) == f"{name} {role}"
+    assert (
+        box.select_one(".author-box__name").get_text(" ", strip=True)
+        == f"{name} {role}"
+    )
     assert box.select_one(".author-box__bio").get_text() == SOCIAL["author_bio"][lang]
     profile = box.select_one('a[href="https://x.com/MHeartstrings"]')
     assert profile.select_one("span").get_text() == "@MHeartstrings"
@@ -287,13 +304,18 @@ def test_every_page_shows_the_authors_profiles(real_site):
 
 @pytest.mark.parametrize(
     ("url", "words"),
-    [(FIRST_POST, "私の北京生活ブログ"), (FIRST_POST_EN, "my blog about life in Beijing")],
+    [
+        (FIRST_POST, "私の北京生活ブログ"),
+        (FIRST_POST_EN, "my blog about life in Beijing"),
+    ],
 )
 def test_the_unset_beijing_blog_link_leaves_plain_words(real_site, url, words):
     body = real_site.soup(url).select_one(".post-body")
     paragraph = next(p for p in body.select("p") if words in p.get_text())
     assert not paragraph.select("a")
-    assert "[" not in paragraph.get_text() and "beijing-blog" not in paragraph.get_text()
+    assert (
+        "[" not in paragraph.get_text() and "beijing-blog" not in paragraph.get_text()
+    )
 
 
 @pytest.mark.parametrize(
@@ -303,7 +325,10 @@ def test_the_first_post_quotes_the_tweet_statically(real_site, url, author):
     quote = real_site.soup(url).select_one(".post-body blockquote.tweet")
     assert quote.select_one(".tweet__author").get_text() == author
     handle = quote.select_one("a.tweet__handle")
-    assert (handle.get_text(), handle["href"]) == ("@pv_mafia", "https://x.com/pv_mafia")
+    assert (handle.get_text(), handle["href"]) == (
+        "@pv_mafia",
+        "https://x.com/pv_mafia",
+    )
 
 
 # -- small sites ------------------------------------------------------------------
@@ -316,14 +341,18 @@ def test_beijing_blog_link_uses_the_address_when_it_is_set(make_site):
         {"posts/jinmyaku-zukuri.ja.md": text}, SOCIAL={**SOCIAL, "links": links}
     )
     assert site.returncode == 0, site.log
-    link = site.soup(FIRST_POST).select_one('.post-body a[href^="https://example.org/"]')
+    link = site.soup(FIRST_POST).select_one(
+        '.post-body a[href^="https://example.org/"]'
+    )
     assert link["href"] == "https://example.org/beijing/?a=1&b=2"
     assert link.get_text() == "私の北京生活ブログ"
 
 
 def test_a_facebook_address_adds_the_profile_everywhere(make_site):
     facebook = "https://www.facebook.com/example.profile"
-    site = make_site({"posts/a.ja.md": post()}, SOCIAL={**SOCIAL, "facebook_url": facebook})
+    site = make_site(
+        {"posts/a.ja.md": post()}, SOCIAL={**SOCIAL, "facebook_url": facebook}
+    )
     assert site.returncode == 0, site.log
     soup = site.soup("posts/a/")
     profile = soup.select_one(f'.author-box a[href="{facebook}"]')
@@ -339,7 +368,10 @@ def test_production_urls_come_from_an_absolute_siteurl(make_site):
     )
     assert site.returncode == 0, site.log
     soup = site.soup("posts/a/")
-    assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/posts/a/"
+    assert (
+        soup.select_one('link[rel="canonical"]')["href"]
+        == "https://example.org/posts/a/"
+    )
     assert meta(soup, "og:image") == "https://example.org/theme/images/og-default.png"
     x_link = soup.select_one("a.share__link--x")["href"]
     assert query_of(x_link)["url"] == ["https://example.org/posts/a/"]
@@ -361,7 +393,12 @@ def test_a_relative_siteurl_never_leaks_into_canonical_urls(make_site):
 def png_header(width, height):
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     chunk = b"IHDR" + header
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + struct.pack(">I", 13)
+        + chunk
+        + struct.pack(">I", zlib.crc32(chunk))
+    )
 
 
 def test_a_post_image_replaces_the_default_one(tmp_path):
@@ -373,8 +410,15 @@ def test_a_post_image_replaces_the_default_one(tmp_path):
     assert site.returncode == 0, site.log
     soup = site.soup("posts/a/")
     assert meta(soup, "og:image") == PREVIEW + "images/cover.png"
-    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == ("1000", "524")
-    assert meta(soup, "og:image:alt") == meta(soup, "twitter:image:alt") == "北京の朝の通り"
+    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == (
+        "1000",
+        "524",
+    )
+    assert (
+        meta(soup, "og:image:alt")
+        == meta(soup, "twitter:image:alt")
+        == "北京の朝の通り"
+    )
     assert json_ld(soup)["BlogPosting"]["image"]["url"] == PREVIEW + "images/cover.png"
 
 
@@ -414,7 +458,9 @@ def test_markup_and_quotes_in_titles_and_tags_are_escaped_everywhere(make_site):
     assert json_ld(soup)["BlogPosting"]["keywords"] == [TRICKY, "plain"]
     tag_link = soup.select_one(".post-header .tag-list a")
     assert tag_link.get_text() == TRICKY
-    tag_page = site.soup(urlsplit(urljoin(PREVIEW + "posts/tricky/", tag_link["href"])).path)
+    tag_page = site.soup(
+        urlsplit(urljoin(PREVIEW + "posts/tricky/", tag_link["href"])).path
+    )
     assert TRICKY in meta(tag_page, "og:title")
     crumbs = json_ld(tag_page)["BreadcrumbList"]["itemListElement"]
     assert TRICKY in crumbs[-1]["name"]
@@ -425,7 +471,11 @@ def test_markup_and_quotes_in_titles_and_tags_are_escaped_everywhere(make_site):
     [
         ("Image: images/missing.png\nImage_Alt: 写真\n", "Text.", "field Image:"),
         ("Image: images/og.png\n", "Text.", "field Image_Alt:"),
-        ("", "::: tweet\nurl: https://x.com/a\ndate: 2018/08/20\n\n文\n:::", "date '2018/08/20'"),
+        (
+            "",
+            "::: tweet\nurl: https://x.com/a\ndate: 2018/08/20\n\n文\n:::",
+            "date '2018/08/20'",
+        ),
         ("", "::: tweet\nauthor: A\n\n文\n:::", "field 'url' is missing"),
     ],
 )
@@ -441,6 +491,8 @@ def test_a_broken_post_stops_the_build_naming_file_and_field(
 
 def test_a_broken_setting_stops_the_build_naming_it(make_site, monkeypatch):
     monkeypatch.setenv("COLUMNS", "500")
-    site = make_site({"posts/a.ja.md": post()}, SOCIAL={**SOCIAL, "x_handle": "@MHeartstrings"})
+    site = make_site(
+        {"posts/a.ja.md": post()}, SOCIAL={**SOCIAL, "x_handle": "@MHeartstrings"}
+    )
     assert site.returncode != 0
     assert 'SOCIAL["x_handle"]' in site.log

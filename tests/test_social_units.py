@@ -9,13 +9,12 @@ from urllib.parse import parse_qs, urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from social import social  # noqa: E402
-from social.markdown_extensions import (  # noqa: E402
+from social import social
+from social.markdown_extensions import (
     LinkReferencesExtension,
     TweetExtension,
     TweetSyntaxError,
@@ -35,7 +34,10 @@ def query_of(url):
     ["重要な人脈作りに必要なこと", 'A<B & "C"', "100% #1 ?x=1&y=2 / 人脈+勇気"],
 )
 def test_share_links_parse_back_to_the_canonical_url_and_title(title):
-    links = {link["service"]: link["url"] for link in social.share_links(CANONICAL, title, SOCIAL)}
+    links = {
+        link["service"]: link["url"]
+        for link in social.share_links(CANONICAL, title, SOCIAL)
+    }
     assert list(links) == ["x", "facebook", "line", "hatena"]
 
     assert links["x"].startswith("https://x.com/intent/tweet?")
@@ -64,7 +66,9 @@ def test_share_on_x_names_no_account_when_there_is_no_handle():
 
 
 def test_profiles_leave_out_an_empty_facebook_address():
-    assert [p["url"] for p in social.profiles(SOCIAL)] == ["https://x.com/MHeartstrings"]
+    assert [p["url"] for p in social.profiles(SOCIAL)] == [
+        "https://x.com/MHeartstrings"
+    ]
     with_facebook = {**SOCIAL, "facebook_url": "https://www.facebook.com/example"}
     assert [p["service"] for p in social.profiles(with_facebook)] == ["x", "facebook"]
 
@@ -91,8 +95,14 @@ def png_bytes(width, height):
 
 
 def jpeg_bytes(width, height):
-    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-    sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    app0 = (
+        b"\xff\xe0"
+        + struct.pack(">H", 16)
+        + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    )
+    sof0 = (
+        b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    )
     return b"\xff\xd8" + app0 + sof0 + b"\xff\xd9"
 
 
@@ -137,7 +147,11 @@ def site_settings(**social_settings):
     [
         ("", "", "http://127.0.0.1:8000"),
         ("https://example.org/", "", "https://example.org"),
-        ("https://example.org", "https://mirror.example.net/blog/", "https://mirror.example.net/blog"),
+        (
+            "https://example.org",
+            "https://mirror.example.net/blog/",
+            "https://mirror.example.net/blog",
+        ),
         ("../..", "", "http://127.0.0.1:8000"),
     ],
 )
@@ -235,8 +249,14 @@ def test_a_quoted_tweet_needs_no_date_and_may_link_a_profile():
     [
         ("::: tweet\nauthor: A\n\ntext\n:::", "field 'url' is missing"),
         ("::: tweet\nurl: https://x.com/a\n:::", "text is missing"),
-        ("::: tweet\nurl: https://example.org/a\n\ntext\n:::", "url 'https://example.org/a'"),
-        ("::: tweet\nurl: https://x.com/a\ndate: 20 Aug 2018\n\nt\n:::", "date '20 Aug 2018'"),
+        (
+            "::: tweet\nurl: https://example.org/a\n\ntext\n:::",
+            "url 'https://example.org/a'",
+        ),
+        (
+            "::: tweet\nurl: https://x.com/a\ndate: 20 Aug 2018\n\nt\n:::",
+            "date '20 Aug 2018'",
+        ),
         ("::: tweet\nurl: https://x.com/a\n\ntext", "never closed"),
     ],
 )
@@ -259,7 +279,9 @@ def test_parse_tweet_url(url, expected):
 
 
 def test_a_reference_with_an_address_becomes_a_link():
-    soup = render("On [my blog][Beijing-Blog], more.", **{"beijing-blog": "https://example.org/b"})
+    soup = render(
+        "On [my blog][Beijing-Blog], more.", **{"beijing-blog": "https://example.org/b"}
+    )
     link = soup.select_one("a")
     assert link["href"] == "https://example.org/b"
     assert link.get_text() == "my blog"

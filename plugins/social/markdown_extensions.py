@@ -138,12 +138,16 @@ def tweet_element(tweet):
         author = etree.SubElement(footer, "span", {"class": "tweet__author"})
         author.text = AtomicString(tweet["author"])
         author.tail = AtomicString(" ")
-    handle = etree.SubElement(footer, "a", {"class": "tweet__handle", "href": tweet["url"]})
+    handle = etree.SubElement(
+        footer, "a", {"class": "tweet__handle", "href": tweet["url"]}
+    )
     handle.text = AtomicString("@" + tweet["handle"])
     if tweet["date"]:
         handle.tail = AtomicString(" · ")
         when = etree.SubElement(
-            footer, "time", {"class": "tweet__date", "datetime": tweet["date"].isoformat()}
+            footer,
+            "time",
+            {"class": "tweet__date", "datetime": tweet["date"].isoformat()},
         )
         when.text = AtomicString(tweet["date"].isoformat())
     return quote
@@ -169,7 +173,7 @@ class TweetBlockProcessor(BlockProcessor):
 class TweetExtension(Extension):
     """Quoted tweets rendered statically: see the module's docstring."""
 
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+    def extendMarkdown(self, md):
         md.parser.blockprocessors.register(TweetBlockProcessor(md.parser), "tweet", 75)
 
 
@@ -229,7 +233,7 @@ class LinkReferencesExtension(Extension):
         self.config = {"links": [{}, "reference name -> URL ('' for plain text)"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+    def extendMarkdown(self, md):
         links = self.getConfig("links")
         md.preprocessors.register(ReferenceDefinitions(md, links), "social_links", 1)
         # After the inline processor (20), which made the links.

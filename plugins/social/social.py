@@ -163,7 +163,7 @@ def social_settings(settings):
     for name, url in social["links"].items():
         _require(
             isinstance(url, str) and (url == "" or is_http_url(url)),
-            f"links\"][\"{name}",
+            f'links"]["{name}',
             "must be an absolute address (https://...), or empty for plain text",
         )
 
@@ -174,7 +174,7 @@ def social_settings(settings):
             "default_image",
             'must be {"path": "images/....png", "alt": {"ja": ..., "en": ...}}',
         )
-        _check_language_texts(image.get("alt"), "default_image\"][\"alt")
+        _check_language_texts(image.get("alt"), 'default_image"]["alt')
         try:
             social["default_image"] = resolve_image(
                 image["path"],
@@ -257,8 +257,7 @@ def share_links(url, title, social):
         },
         {
             "service": "line",
-            "url": "https://social-plugins.line.me/lineit/share?"
-            + query({"url": url}),
+            "url": "https://social-plugins.line.me/lineit/share?" + query({"url": url}),
         },
         {
             "service": "hatena",
