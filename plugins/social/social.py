@@ -601,7 +601,7 @@ def page_social_meta(context, title=""):
         return content.social_meta
     lang = context.get("page_lang") or context["DEFAULT_LANG"]
     return listing_social_meta(
-        context["output_file"], lang, html_to_text(str(title)), context
+        context.get("output_file", ""), lang, html_to_text(str(title)), context
     )
 
 
