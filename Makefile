@@ -34,6 +34,8 @@ help:
 	@echo "make github     publish, then push $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)"
 	@echo "make rsync_upload  publish, then copy $(OUTPUTDIR)/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
 
+	@echo "make og-image   redraw the default share image from scripts/og-default.html"
+
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -113,3 +115,8 @@ github: publish
 # No --cvs-exclude: it would leave out the site's tags/ folder.
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -rvzc --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+# The image shown when a page without its own image is shared on X, Facebook, LINE...
+.PHONY: og-image
+og-image: system-packages
+	bash scripts/make-og-image.sh

@@ -18,7 +18,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual"]
+PLUGINS = ["bilingual", "social"]
 
 TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
@@ -123,4 +123,40 @@ PLUGINS = [*PLUGINS, "publishing"]
 PUBLISHING = {
     "not_found_pages": {"ja": "404.html", "en": "en/404.html"},
     "custom_domain": "",
+}
+
+# -- Social: profiles, share links, social and search metadata (plugins/social) --
+# Every key is explained in README.md ("Social links and metadata"); the plugin
+# holds the defaults and stops the build when a value cannot be used.
+SOCIAL = {
+    # Canonical and share URLs are absolute. Empty: SITEURL when it is absolute
+    # (publishconf.py); a preview uses "preview_site_url", http://127.0.0.1:8000.
+    "site_url": "",
+    "x_handle": "MHeartstrings",
+    "facebook_url": "",  # the author's Facebook profile; empty leaves the link out
+    "author_bio": {
+        "ja": (
+            "日本でレコード会社、DVDの卸バイヤー、新規事業の立ち上げを経て、"
+            "現在は北京で事業を営む。"
+        ),
+        "en": (
+            "In Japan he worked for a record company, as a wholesale buyer of "
+            "DVDs and on the start-up of a new business; he now runs a business "
+            "in Beijing."
+        ),
+    },
+    # Shown when a shared page has no image of its own (`Image:` in a post): a
+    # file in theme/static/, drawn from scripts/og-default.html (`make og-image`).
+    "default_image": {
+        "path": "images/og-default.png",
+        "alt": {
+            "ja": "Life Integration Coaching Lab.（パラレルキャリアコーチ 平林孝之）",
+            "en": "Life Integration Coaching Lab. (Takayuki Hirabayashi, "
+            "parallel-career coach)",
+        },
+    },
+    # Addresses of [words][name] links in posts; empty keeps the words, unlinked.
+    "links": {
+        "beijing-blog": "",  # the author's Beijing-life blog (address not known)
+    },
 }

@@ -54,8 +54,10 @@ def build_site(content, output, settings_file="pelicanconf.py", **settings):
         "--fatal",
         "errors",
     ]
-    for key, value in settings.items():
-        command += ["--extra-settings", f"{key}={json.dumps(value)}"]
+    if settings:
+        # One flag for all pairs: Pelican keeps only the last --extra-settings.
+        command += ["--extra-settings"]
+        command += [f"{key}={json.dumps(value)}" for key, value in settings.items()]
     # A wide console keeps each log message on one line.
     env = {**os.environ, "COLUMNS": "1000"}
     result = subprocess.run(
