@@ -49,8 +49,10 @@ def build_site(content, output, settings_file="pelicanconf.py", **settings):
         "--fatal",
         "errors",
     ]
-    for key, value in settings.items():
-        command += ["--extra-settings", f"{key}={json.dumps(value)}"]
+    if settings:
+        # One --extra-settings for all: Pelican keeps only the last one given.
+        overrides = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
+        command += ["--extra-settings", *overrides]
     result = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, check=False
     )

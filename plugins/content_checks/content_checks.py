@@ -381,14 +381,20 @@ def render_markdown(text, markdown_settings):
 def read_document(source, markdown_settings, filename_pattern):
     """Parse a UTF-8 Markdown source into a Document."""
     text = decode(source.raw).replace("\r\n", "\n").replace("\r", "\n")
-    fields, stray_line = parse_header(text)
+    lines = text.split("\n")
+    # Metadata after empty lines is lost to Pelican; read it anyway, to check it
+    # and to say once what went wrong.
+    blank = next((n for n, line in enumerate(lines) if line.strip()), 0)
+    fields, stray_line = parse_header("\n".join(lines[blank:]))
+    if stray_line:
+        stray_line = (stray_line[0] + blank, stray_line[1])
     return Document(
         source=source,
         fields=fields,
         body_html=render_markdown(text, markdown_settings),
         from_filename=filename_metadata(source.relative, filename_pattern),
         stray_line=stray_line,
-        starts_blank=not text.split("\n", 1)[0].strip(),
+        starts_blank=blank > 0,
     )
 
 
@@ -398,30 +404,35 @@ def read_document(source, markdown_settings, filename_pattern):
 def check_header(document, rules):
     """A metadata line written with a full-width colon or a space is body text."""
     del rules  # every check takes the same arguments
-    if not document.stray_line:
-        return []
-    number, line = document.stray_line
-    name = STRAY_METADATA_RE.match(line)["key"]
-    return [
-        Problem(
-            document.path,
-            name,
-            f'line {number} "{line}" is not read as metadata: write the name, '
-            f'then an ASCII colon and a space, as in "{name}: ..."',
+    problems = []
+    if document.starts_blank and document.fields:
+        problems.append(
+            Problem(
+                document.path,
+                "metadata",
+                "the file starts with an empty line, so the metadata lines below it "
+                "(Title:, Date:, ...) are not read: remove the empty line at the top",
+            )
         )
-    ]
+    if document.stray_line:
+        number, line = document.stray_line
+        name = STRAY_METADATA_RE.match(line)["key"]
+        problems.append(
+            Problem(
+                document.path,
+                name,
+                f'line {number} "{line}" is not read as metadata: write the name, '
+                f'then an ASCII colon and a space, as in "{name}: ..."',
+            )
+        )
+    return problems
 
 
 def check_title(document, rules):
     del rules
     title = document.value("title")
     if title is None:
-        where = (
-            " (the file starts with an empty line: the metadata lines must come first)"
-            if document.starts_blank
-            else ""
-        )
-        message = f'Title is missing: add a first line like "Title: ..."{where}'
+        message = 'Title is missing: add a first line like "Title: ..."'
     elif not title.strip():
         message = 'Title is empty: write the title after "Title:"'
     else:
@@ -527,7 +538,7 @@ def check_category(document, rules):
         message = (
             f'Category "{category}" is not one of the site\'s categories '
             f"({', '.join(rules.categories)})"
-            + did_you_mean(category, rules.categories, cutoff=0.6)
+            + did_you_mean(category, rules.categories, cutoff=0.5)
             + ' (new categories go in CONTENT_CHECKS["categories"] in pelicanconf.py)'
         )
     else:
@@ -820,6 +831,8 @@ def check_settings(settings, options):
                 )
             )
     for name in options["url_settings"]:
+        if name == "FEED_DOMAIN" and settings.get(name) == settings.get("SITEURL"):
+            continue  # Pelican copies SITEURL here: say it once
         for label, value in setting_urls(name, settings.get(name)):
             if value is None or value == "" or is_web_address(value):
                 continue
