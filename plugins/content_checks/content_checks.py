@@ -1,9 +1,12 @@
 """Content checks: every problem in content and settings named; then the build fails.
 
-Stock Pelican logs most content problems and carries on, and quietly skips some
-files. This plugin reads every post and page once, read-only, before Pelican reads
-anything (when the articles generator is created, before the output folder is
-cleaned), and runs every check on every file. Each problem is one line, file first:
+Stock Pelican logs most content problems and carries on: a bad date or a file that
+is not UTF-8 is "Could not process" and a missing title "Skipping" (both in
+ArticlesGenerator.generate_context), a link to a missing file only a warning when
+the page is written. This plugin reads every post and page once, read-only, before
+Pelican reads anything (when the articles generator is created, before the output
+folder is cleaned), and runs every check on every file. Each problem is one line,
+file first:
 
     content/posts/x.ja.md: Date "2024-13-45" is not a valid date (use YYYY-MM-DD HH:MM)
 
