@@ -171,17 +171,18 @@ class Document:
 
     @property
     def slug(self):
-        slug = self.value("slug")
-        return slug.strip() if slug else self.from_filename.get("slug")
+        # An empty Slug: is dropped, as Pelican drops it.
+        return (self.value("slug") or "").strip() or self.from_filename.get("slug")
 
     @property
     def is_translation(self):
-        # Pelican's rule: anything but "false" makes it a translation.
-        return (self.value("translation") or "false").strip().lower() != "false"
+        # Pelican's rule: any value but "false" makes it a translation.
+        value = self.value("translation")
+        return value is not None and value.lower() != "false"
 
     @property
     def status(self):
-        return (self.value("status") or "published").strip()
+        return (self.value("status") or "").strip() or "published"
 
 
 @dataclass(frozen=True)
@@ -952,6 +953,8 @@ def report(problems, notices):
             # prints; keep going so that every problem is shown.
             fatal = True
     if fatal:
+        # SystemExit rather than an exception: Pelican would log an exception with
+        # its traceback, where the author needs only the list above and a status.
         count = len(problems)
         raise SystemExit(
             f"The site was not built: {count} problem{'s' if count > 1 else ''} "
