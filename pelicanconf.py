@@ -18,7 +18,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "social"]
+PLUGINS = ["bilingual", "social", "content_checks"]
 
 TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
@@ -159,4 +159,16 @@ SOCIAL = {
     "links": {
         "beijing-blog": "",  # the author's Beijing-life blog (address not known)
     },
+}
+
+# -- Content checks (plugins/content_checks) ----------------------------------
+# Every build checks the settings and every post first, names each problem (file
+# first) and fails; see "When the build fails" in README.md. Options not given
+# here keep the plugin's defaults (DEFAULT_OPTIONS in content_checks.py).
+CONTENT_CHECKS = {
+    "languages": ["ja", "en"],
+    # Settings that hold web addresses: each must be empty or a full https:// URL.
+    "url_settings": ["SITEURL", "FEED_DOMAIN", "LINKS"],
+    # Categories posts may use; None allows any.
+    "categories": None,
 }
