@@ -17,7 +17,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv html serve system-packages test lint format messages clean
+.PHONY: help venv html serve system-packages test lint format messages clean newpost
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
@@ -27,6 +27,8 @@ help:
 	@echo "make format     format the code with ruff"
 	@echo "make messages   update the theme's translation catalogs"
 	@echo "make clean      remove the build output"
+	@echo "make newpost SLUG=my-topic [TITLE=...]   start a Japanese post (a draft)"
+	@echo "make newpost SLUG=my-topic LANG=en       start its English translation"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(VENV)/.installed: requirements.txt
@@ -64,3 +66,12 @@ messages: venv
 
 clean:
 	rm -rf $(OUTPUTDIR) cache
+
+# -- Author workflow ---------------------------------------------------------
+# LANG is also the locale variable of every shell: only a LANG given on the
+# make command line chooses the post's language. SLUG and TITLE reach the
+# script through the environment, so any title survives the shell's quoting.
+NEWPOST_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),ja)
+
+newpost: venv
+	@PYTHONUTF8=1 $(BIN)/python scripts/newpost.py --slug="$$SLUG" --lang="$(NEWPOST_LANG)" --title="$$TITLE"
