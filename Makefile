@@ -21,7 +21,7 @@ PORT ?= 8000
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
-	@echo "make serve      preview on http://$(HOST):$(PORT), rebuilding on change"
+	@echo "make serve      preview on http://$(HOST):$(PORT) with drafts, reloading on save"
 	@echo "make test       set up and run the whole test suite"
 	@echo "make lint       check the code with ruff"
 	@echo "make format     format the code with ruff"
@@ -41,8 +41,9 @@ venv: $(VENV)/.installed
 html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --delete-output-directory --fatal errors
 
+# Drafts included and marked; the page reloads itself after each save.
 serve: venv
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT) --output $(OUTPUTDIR) --settings $(CONFFILE)
 
 system-packages:
 	@bash scripts/ensure-system-packages.sh
