@@ -39,8 +39,9 @@ def pelican_command(content, output, settings_file, overrides):
     command = [sys.executable, "-m", "pelican", str(content)]
     command += ["--output", str(output), "--settings", str(settings_file)]
     command += ["--fatal", "errors"]
-    for key, value in overrides.items():
-        command += ["--extra-settings", f"{key}={json.dumps(value)}"]
+    if overrides:  # one flag for all: each --extra-settings replaces the last
+        command.append("--extra-settings")
+        command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
     return command
 
 

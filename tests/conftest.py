@@ -1,6 +1,7 @@
 """Shared fixtures: build real sites with the project's settings, theme and plugins."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -49,8 +50,9 @@ def build_site(content, output, settings_file="pelicanconf.py", **settings):
         "--fatal",
         "errors",
     ]
-    for key, value in settings.items():
-        command += ["--extra-settings", f"{key}={json.dumps(value)}"]
+    if settings:  # one flag for all: each --extra-settings replaces the last
+        command.append("--extra-settings")
+        command += [f"{key}={json.dumps(value)}" for key, value in settings.items()]
     result = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, check=False
     )
@@ -86,3 +88,35 @@ def make_site(tmp_path):
         return build_site(content, tmp_path / "output", **settings)
 
     return make
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A copy of the project, without its venv and build output, to run make in.
+
+    Run make in it with `VENV=` the running environment (see `run_make`).
+    """
+    copy = tmp_path / "project"
+    leave_out = shutil.ignore_patterns(
+        ".venv", "output", ".git", "cache", "__pycache__", ".*_cache", ".output-*"
+    )
+    shutil.copytree(ROOT, copy, ignore=leave_out)
+    return copy
+
+
+def run_make(project, *arguments, environment=None):
+    """Run make in a project copy with the test run's own virtual environment."""
+    return subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(project),
+            *arguments,
+            f"VENV={sys.prefix}",
+        ],
+        env={**os.environ, **(environment or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
