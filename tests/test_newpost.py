@@ -1,21 +1,11 @@
 """Starting a post with `make newpost`, and drafts: in the preview, never published."""
 
-import importlib.util
 from datetime import UTC, datetime
 
+import newpost
 import pytest
-from conftest import ROOT, build_site, run_make
-
-
-def load_script(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-newpost = load_script("newpost")
-serve = load_script("serve")
+import serve
+from conftest import build_site, run_make
 
 # What a publishing build does with drafts (publishconf.py sets the same).
 PUBLISH_DRAFT_SETTINGS = {"DRAFT_SAVE_AS": "", "DRAFT_LANG_SAVE_AS": ""}

@@ -47,7 +47,7 @@ def image_settings(settings):
     given = settings.get("IMAGES") or {}
     if not isinstance(given, dict):
         return dict(DEFAULTS), [f"IMAGES must be a dict like {DEFAULTS}"]
-    config = {**DEFAULTS, **given}
+    config = {key: given.get(key, default) for key, default in DEFAULTS.items()}
     problems = [
         f"IMAGES[{key!r}] is not a known key (known: {', '.join(DEFAULTS)})"
         for key in sorted(set(given) - set(DEFAULTS))
