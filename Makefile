@@ -18,11 +18,11 @@ PORT ?= 8000
 .DEFAULT_GOAL := help
 
 .PHONY: help venv html serve system-packages test lint format messages clean \
-	translations translated publish github rsync_upload
+	translations translated publish github rsync_upload newpost
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
-	@echo "make serve      preview on http://$(HOST):$(PORT), rebuilding on change"
+	@echo "make serve      preview on http://$(HOST):$(PORT) with drafts, reloading on save"
 	@echo "make test       set up and run the whole test suite"
 	@echo "make lint       check the code with ruff"
 	@echo "make format     format the code with ruff"
@@ -35,6 +35,8 @@ help:
 	@echo "make rsync_upload  publish, then copy $(OUTPUTDIR)/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
 
 	@echo "make og-image   redraw the default share image from scripts/og-default.html"
+	@echo "make newpost SLUG=my-topic [TITLE=...]   start a Japanese post (a draft)"
+	@echo "make newpost SLUG=my-topic LANG=en       start its English translation"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(VENV)/.installed: requirements.txt
@@ -47,8 +49,9 @@ venv: $(VENV)/.installed
 html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --delete-output-directory --fatal errors
 
+# Drafts included and marked; the page reloads itself after each save.
 serve: venv
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT) --output $(OUTPUTDIR) --settings $(CONFFILE)
 
 system-packages:
 	@bash scripts/ensure-system-packages.sh
@@ -120,3 +123,12 @@ rsync_upload: publish
 .PHONY: og-image
 og-image: system-packages
 	bash scripts/make-og-image.sh
+
+# -- Author workflow ---------------------------------------------------------
+# LANG is also the locale variable of every shell: only a LANG given on the
+# make command line chooses the post's language. SLUG and TITLE reach the
+# script through the environment, so any title survives the shell's quoting.
+NEWPOST_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),ja)
+
+newpost: venv
+	@PYTHONUTF8=1 $(BIN)/python scripts/newpost.py --slug="$$SLUG" --lang="$(NEWPOST_LANG)" --title="$$TITLE"

@@ -18,7 +18,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "social", "content_checks"]
+PLUGINS = ["bilingual", "social", "content_checks", "authoring", "images"]
 
 TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
@@ -172,3 +172,12 @@ CONTENT_CHECKS = {
     # Categories posts may use; None allows any.
     "categories": None,
 }
+
+# -- Author workflow: drafts in the preview, image sizes ----------------------
+# `make serve` builds with PREVIEW_DRAFTS on: drafts (Status: draft) are then
+# listed on the home page, marked as drafts. Every other build leaves it off,
+# so drafts are never listed where readers could find them.
+PREVIEW_DRAFTS = False
+# Images wider than max_width pixels are resized in the output (the file in
+# content/images/ is never changed); quality is the JPEG/WebP quality, 1-95.
+IMAGES = {"max_width": 1600, "quality": 85}

@@ -153,3 +153,35 @@ def browser():
     driver = chromium()
     yield driver
     driver.quit()
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A copy of the project, without its venv and build output, to run make in.
+
+    Run make in it with `VENV=` the running environment (see `run_make`).
+    """
+    copy = tmp_path / "project"
+    leave_out = shutil.ignore_patterns(
+        ".venv", "output", ".git", "cache", "__pycache__", ".*_cache", ".output-*"
+    )
+    shutil.copytree(ROOT, copy, ignore=leave_out)
+    return copy
+
+
+def run_make(project, *arguments, environment=None):
+    """Run make in a project copy with the test run's own virtual environment."""
+    return subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(project),
+            *arguments,
+            f"VENV={sys.prefix}",
+        ],
+        env={**os.environ, **(environment or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -2,13 +2,12 @@
 
 import json
 import runpy
-import struct
-import zlib
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from conftest import CONTENT, ROOT, build_site, write_content
+from PIL import Image
 
 PREVIEW = "http://127.0.0.1:8000/"
 SITENAME = "Life Integration Coaching Lab."
@@ -390,22 +389,16 @@ def test_a_relative_siteurl_never_leaks_into_canonical_urls(make_site):
     assert soup.select_one('link[rel="canonical"]')["href"] == expected
 
 
-def png_header(width, height):
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    chunk = b"IHDR" + header
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + struct.pack(">I", 13)
-        + chunk
-        + struct.pack(">I", zlib.crc32(chunk))
-    )
+def write_png(path, width, height):
+    """A real PNG file (the build also resizes images, so it must open)."""
+    Image.new("RGB", (width, height), (180, 120, 60)).save(path, format="PNG")
 
 
 def test_a_post_image_replaces_the_default_one(tmp_path):
     extra = "Image: images/cover.png\nImage_Alt: 北京の朝の通り\n"
     content = write_content(tmp_path / "content", {"posts/a.ja.md": post(extra=extra)})
     (content / "images").mkdir()
-    (content / "images" / "cover.png").write_bytes(png_header(1000, 524))
+    write_png(content / "images" / "cover.png", 1000, 524)
     site = build_site(content, tmp_path / "output")
     assert site.returncode == 0, site.log
     soup = site.soup("posts/a/")

@@ -1,0 +1,1 @@
+from .authoring import *  # noqa: F403

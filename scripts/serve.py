@@ -1,0 +1,130 @@
+"""Preview the site while writing it: `make serve`.
+
+Builds the site with Pelican, drafts listed and marked (PREVIEW_SETTINGS),
+serves it on http://HOST:PORT and watches content/, theme/, plugins/ and
+pelicanconf.py. When a file is saved the site is rebuilt and the page open in
+the browser reloads itself. When a build fails, Pelican's messages are printed
+and the last good build stays on screen until a save fixes the problem.
+
+Each build runs Pelican in a fresh process, so changes to plugins and settings
+count too, into a folder beside the output that replaces it only once the
+build succeeded. The reload script is added by this server to the pages it
+sends (livereload); it is never written into the output.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+
+ROOT = Path(__file__).resolve().parent.parent
+WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+PREVIEW_SETTINGS = {"PREVIEW_DRAFTS": True}
+EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp", ".pyc")
+
+
+# -- pure functions ---------------------------------------------------------
+
+
+def pelican_command(content, output, settings_file, overrides):
+    """The command line that builds `content` into `output`."""
+    command = [sys.executable, "-m", "pelican", str(content)]
+    command += ["--output", str(output), "--settings", str(settings_file)]
+    command += ["--fatal", "errors"]
+    if overrides:  # one flag for all: each --extra-settings replaces the last
+        command.append("--extra-settings")
+        command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
+    return command
+
+
+def is_editor_leftover(path):
+    """Backup, swap and lock files editors write beside the file being saved."""
+    name = os.path.basename(path)
+    return name.startswith((".", "#")) or name.endswith(EDITOR_LEFTOVERS)
+
+
+# -- building ---------------------------------------------------------------
+
+
+def replace_folder(new, old):
+    """Put the folder `new` where `old` is, removing `old`."""
+    if old.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{old.name}-old-", dir=old.parent))
+        os.replace(old, retired / old.name)
+        os.replace(new, old)
+        shutil.rmtree(retired)
+    else:
+        os.replace(new, old)
+
+
+def build(project, output, settings_file="pelicanconf.py"):
+    """Build the preview into `output`; on failure leave `output` as it was."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    started = time.monotonic()
+    result = subprocess.run(
+        pelican_command(
+            project / "content", staging, project / settings_file, PREVIEW_SETTINGS
+        ),
+        cwd=project,
+        # Pelican's messages are wrapped to the terminal's width, not 80 columns.
+        env={**os.environ, "COLUMNS": str(shutil.get_terminal_size().columns)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    print((result.stdout + result.stderr).rstrip(), flush=True)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            "✗ ビルドできませんでした。上のメッセージのファイルを直して保存してください"
+            "（それまでは前のプレビューを表示します）。\n"
+            "✗ The build failed: fix the file named above and save it "
+            "(the previous preview stays on screen until then).",
+            flush=True,
+        )
+        return False
+    replace_folder(staging, output)
+    seconds = time.monotonic() - started
+    print(f"✓ プレビューを更新しました / Preview rebuilt ({seconds:.1f} s)", flush=True)
+    return True
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--output", type=Path, default=ROOT / "output")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    args = parser.parse_args(argv)
+    output = args.output.resolve()
+
+    build(ROOT, output, args.settings)
+
+    def rebuild():
+        if build(ROOT, output, args.settings):
+            # Reload now rather than on livereload's own schedule, which skips
+            # a reload that comes within seconds of the previous one.
+            LiveReloadHandler.reload_waiters()
+
+    server = Server()
+    for name in WATCHED:
+        server.watch(str(ROOT / name), rebuild, ignore=is_editor_leftover)
+    print(
+        f"プレビュー / Preview: http://{args.host}:{args.port}/ "
+        "(止めるには Ctrl+C / Ctrl+C to stop)",
+        flush=True,
+    )
+    server.serve(host=args.host, port=args.port, root=str(output))
+
+
+if __name__ == "__main__":
+    main()

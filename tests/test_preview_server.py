@@ -1,0 +1,197 @@
+"""`make serve`: the preview rebuilds on save, reloads the page, survives errors.
+
+Each test starts scripts/serve.py from a copy of the project on a free port.
+Waits are bounded so that a broken server fails the test instead of hanging
+it; how long a rebuild takes is never asserted.
+"""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import run_make
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+POST = "content/posts/jinmyaku-zukuri.ja.md"
+POST_URL = "posts/jinmyaku-zukuri/"
+TITLE = "重要な人脈作りに必要なこと"
+WAIT_LIMIT = 90  # seconds; generous for a loaded machine, never reached normally
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@dataclass
+class Preview:
+    project: Path
+    port: int
+    log_path: Path
+
+    @property
+    def log(self):
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def url(self, path=""):
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def get(self, path=""):
+        """The page's HTML as the server sends it, or None if it cannot."""
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=10) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return None
+
+    def title(self, path=POST_URL):
+        html = self.get(path)
+        heading = html and BeautifulSoup(html, "lxml").select_one("h1")
+        return heading and heading.get_text(strip=True)
+
+    def wait_for(self, condition, what):
+        deadline = time.monotonic() + WAIT_LIMIT
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"{what}: not seen. Server log:\n{self.log}")
+
+    def rebuilds(self):
+        return self.log.count("Preview rebuilt")
+
+
+@pytest.fixture
+def preview(project_copy, tmp_path):
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "scripts/serve.py", "--port", str(port)],
+            cwd=project_copy,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        server = Preview(project_copy, port, log_path)
+        try:
+            server.wait_for(lambda: server.title() == TITLE, "the first preview")
+            yield server
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def test_saving_a_post_rebuilds_the_preview(preview):
+    edit(preview.project / POST, f"Title: {TITLE}", "Title: 書き直したタイトル")
+    preview.wait_for(lambda: preview.title() == "書き直したタイトル", "the new title")
+    built = (preview.project / "output" / POST_URL / "index.html").read_text("utf-8")
+    assert "書き直したタイトル" in built
+
+
+def test_saving_the_theme_or_the_settings_rebuilds_the_preview(preview):
+    edit(
+        preview.project / "theme/templates/partials/site_footer.html",
+        "</footer>",
+        '<p class="theme-marker">theme saved</p></footer>',
+    )
+    preview.wait_for(
+        lambda: "theme-marker" in (preview.get(POST_URL) or ""), "the theme change"
+    )
+    edit(
+        preview.project / "pelicanconf.py",
+        'SITENAME = "Life Integration Coaching Lab."',
+        'SITENAME = "Renamed Lab"',
+    )
+    preview.wait_for(
+        lambda: "Renamed Lab" in (preview.get(POST_URL) or ""), "the settings change"
+    )
+
+
+def test_saving_a_plugin_rebuilds_the_preview(preview):
+    before = preview.rebuilds()
+    edit(
+        preview.project / "plugins/images/images.py",
+        'DEFAULTS = {"max_width": 1600, "quality": 85}',
+        'DEFAULTS = {"max_width": 1200, "quality": 85}',
+    )
+    preview.wait_for(lambda: preview.rebuilds() > before, "a rebuild")
+
+
+def test_a_failed_build_names_the_file_and_keeps_the_last_preview(preview):
+    broken = preview.project / "content/posts/broken.ja.md"
+    broken.write_text("Title: 壊れた記事\nDate: 2024-13-45\n\n本文\n", encoding="utf-8")
+    preview.wait_for(lambda: "The build failed" in preview.log, "the failure")
+    assert "broken.ja.md" in preview.log
+    assert preview.title() == TITLE  # the last good build is still served
+
+    broken.write_text("Title: 直した記事\nDate: 2024-12-24\n\n本文\n", encoding="utf-8")
+    preview.wait_for(
+        lambda: preview.title("posts/broken/") == "直した記事", "the fixed post"
+    )
+
+
+def test_served_pages_reload_themselves_but_built_files_have_no_reload_script(
+    preview,
+):
+    served = BeautifulSoup(preview.get(POST_URL), "lxml")
+    assert any("livereload.js" in script.get_text() for script in served("script"))
+    reload_script = preview.get("livereload.js")
+    assert reload_script and "LiveReload" in reload_script  # from this server
+
+    on_disk = (preview.project / "output" / POST_URL / "index.html").read_text("utf-8")
+    assert "livereload" not in on_disk
+    made = run_make(preview.project, "html", "OUTPUTDIR=html-output")
+    assert made.returncode == 0, made.stdout + made.stderr
+    for page in (preview.project / "html-output").rglob("*.html"):
+        assert "livereload" not in page.read_text(encoding="utf-8"), page
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.mark.browser
+def test_the_open_page_reloads_itself_after_a_save(preview, browser):
+    browser.get(preview.url(POST_URL))
+    browser.execute_script("window.notReloadedYet = true;")
+    # livereload's client is connected once the server logs the browser
+    preview.wait_for(lambda: "Browser Connected" in preview.log, "the connection")
+    edit(preview.project / POST, f"Title: {TITLE}", "Title: 自動で再読み込み")
+    WebDriverWait(browser, WAIT_LIMIT, poll_frequency=0.2).until(
+        lambda driver: driver.find_element(By.TAG_NAME, "h1").text == "自動で再読み込み"
+    )
+    assert browser.execute_script("return window.notReloadedYet") is None
