@@ -18,7 +18,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual"]
+PLUGINS = ["bilingual", "japanese_text"]
 
 TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
@@ -99,4 +99,18 @@ SITE_TAGLINE = {
         "Life coaching that finds a way through the \u201clife maze\u201d of "
         "work and life, a scattered career, and a scattered mind and body"
     ),
+}
+
+# -- Japanese text (plugins/japanese_text) -----------------------------------
+# Line breaks inside Japanese paragraphs vanish, Japanese names get romaji
+# slugs, posts get a reading time, and summaries nobody wrote are cut by
+# characters (Japanese) or words (English). Defaults are in the plugin.
+JAPANESE_TEXT = {
+    # Slugs for names no dictionary reads right: people's names above all.
+    "slugs": {"平林孝之": "hirabayashi-takayuki"},
+    "summary_chars": 120,  # Japanese summaries, in characters
+    "summary_words": 50,  # English summaries, in words
+    "summary_suffix": "…",  # ends a summary cut inside a sentence
+    "chars_per_minute": 500,  # Japanese reading speed
+    "words_per_minute": 230,  # English reading speed
 }
