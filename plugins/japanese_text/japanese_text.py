@@ -497,20 +497,27 @@ def content_collisions(contents):
     ]
 
 
+def by_file(entry):
+    return entry[1]
+
+
 def collision_message(group, slug, names):
-    listed = " and ".join(f"“{name}” ({where})" for name, where in names)
+    listed = " and ".join(
+        f"“{name}” ({path})" for name, path in sorted(names, key=by_file)
+    )
     return (
-        f'{SETTING}: the {group} {listed} all get the slug "{slug}", so they '
-        f"would share one address. Give one of them its own slug in "
-        f'{SETTING}["slugs"] in pelicanconf.py.'
+        f'{group} {listed} would share the slug "{slug}" and so one address. '
+        f'Give one of them its own slug in {SETTING}["slugs"] in pelicanconf.py.'
     )
 
 
 def content_collision_message(slug, files):
-    listed = " and ".join(f"{path} (Title: {title})" for title, path in files)
+    listed = " and ".join(
+        f"{path} (Title: {title})" for title, path in sorted(files, key=by_file)
+    )
     return (
-        f'{SETTING}: {listed} all get the slug "{slug}" from their titles, so '
-        f"they would share one address. Add a Slug: line to one of them."
+        f'{listed} would share the slug "{slug}" made from their titles, and so '
+        f"one address. Add a Slug: line to one of them."
     )
 
 
