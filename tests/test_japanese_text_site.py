@@ -298,14 +298,17 @@ def test_summaries_are_cut_at_a_near_sentence_end_in_characters(make_site):
     assert summaries["文で切る"].get_text(strip=True) == sentence * 4
 
 
-def test_english_summaries_are_cut_in_words(make_site):
+def test_english_summaries_are_cut_in_words_with_the_lengths_from_settings(
+    make_site,
+):
     words = [f"word{n}" for n in range(1, 121)]
     site = make_site(
-        {"posts/words.en.md": post("Many words", " ".join(words), lang="en")}
+        {"posts/words.en.md": post("Many words", " ".join(words), lang="en")},
+        JAPANESE_TEXT={"summary_words": 20, "summary_suffix": " [...]"},
     )
     assert site.returncode == 0, site.log
     summary = site.soup("en/posts/words/").select_one('meta[name="description"]')
-    assert summary["content"] == " ".join(words[:50]) + "…"
+    assert summary["content"] == " ".join(words[:20]) + " [...]"
 
 
 def test_summary_written_by_the_author_is_kept(real_site):
@@ -352,7 +355,10 @@ def test_titles_and_headings_wrap_at_phrases_in_the_body_only(make_site):
     assert headings[0].get_text() == "私が「勇気」で作った転機の人脈"
     assert headings[0].select("wbr")
     assert headings[1].select("wbr") == []
-    assert soup.title.get_text() == "重要な人脈作りに必要なこと | Life Integration Coaching Lab."
+    assert (
+        soup.title.get_text()
+        == "重要な人脈作りに必要なこと | Life Integration Coaching Lab."
+    )
     raw = site.path("posts/title/").read_text(encoding="utf-8")
     head = raw.split("</head>")[0]
     assert "<wbr" not in head
