@@ -203,8 +203,21 @@ def test_two_tags_with_one_romaji_fail_the_build_naming_both(make_site):
     log = single_spaced(site.log)
     assert (
         "tags “勇気” (posts/courage.ja.md) and “有機” (posts/organic.ja.md) "
-        'would share the slug "yuuki"'
+        'would both get the address slug "yuuki"'
     ) in log
+
+
+def test_two_categories_with_one_romaji_fail_the_build(make_site):
+    site = make_site(
+        {
+            "posts/a.ja.md": post("一つ目", "本文です。", category="勇気"),
+            "posts/b.ja.md": post("二つ目", "本文です。", category="ゆうき"),
+        }
+    )
+    assert site.returncode != 0
+    assert "categories “勇気” (posts/a.ja.md) and “ゆうき” (posts/b.ja.md)" in (
+        single_spaced(site.log)
+    )
 
 
 def test_names_differing_only_in_case_share_a_tag_as_in_pelican(make_site):
@@ -230,7 +243,7 @@ def test_two_titles_with_one_romaji_fail_the_build_naming_both(make_site):
     log = single_spaced(site.log)
     assert (
         "posts/first.md (Title: 勇気) and posts/second.md (Title: ゆうき) "
-        'would share the slug "yuuki"'
+        'would both get the address slug "yuuki"'
     ) in log
 
 

@@ -95,10 +95,7 @@ JAPANESE_SCRIPTS = (
     "IDEOGRAPHIC ITERATION MARK",
 )
 ZERO_WIDTH_JOINER = "\u200d"
-
-
-class JapaneseTextError(ValueError):
-    """A setting or a piece of content this plugin cannot work with."""
+TAXONOMY_GROUPS = {"Category": "categories", "Tag": "tags", "Author": "authors"}
 
 
 # -- settings ----------------------------------------------------------------
@@ -150,7 +147,7 @@ def options(settings):
 
 
 def measure_for(lang, opts):
-    """ "chars" for languages written without spaces, else "words"."""
+    """Count in "chars" for languages written without spaces, else in "words"."""
     return "chars" if lang in opts["char_languages"] else "words"
 
 
@@ -467,11 +464,10 @@ def slug_collisions(entries):
     say) with the same slug collide unless they only differ in case or width.
     """
     seen = {}
-    for group, slug, name, where in entries:
-        seen.setdefault((group, slug), {})
-        names = seen[(group, slug)]
+    for group, slug, name, path in entries:
+        names = seen.setdefault((group, slug), {})
         if not any(same_name(name, known) for known in names):
-            names[name] = where
+            names[name] = path
     return [
         (group, slug, list(names.items()))
         for (group, slug), names in seen.items()
@@ -506,7 +502,7 @@ def collision_message(group, slug, names):
         f"“{name}” ({path})" for name, path in sorted(names, key=by_file)
     )
     return (
-        f'{group} {listed} would share the slug "{slug}" and so one address. '
+        f'{group} {listed} would both get the address slug "{slug}". '
         f'Give one of them its own slug in {SETTING}["slugs"] in pelicanconf.py.'
     )
 
@@ -516,8 +512,8 @@ def content_collision_message(slug, files):
         f"{path} (Title: {title})" for title, path in sorted(files, key=by_file)
     )
     return (
-        f'{listed} would share the slug "{slug}" made from their titles, and so '
-        f"one address. Add a Slug: line to one of them."
+        f'{listed} would both get the address slug "{slug}" from their titles. '
+        "Add a Slug: line to one of them."
     )
 
 
@@ -615,7 +611,7 @@ def check_settings_and_add_markdown_extension(pelican):
     settings = pelican.settings
     problems = settings_problems(settings.get(SETTING, {}))
     for problem in problems:
-        logger.error("japanese_text: %s (in pelicanconf.py)", problem)
+        logger.error("japanese_text: %s (in the settings)", problem)
     if problems:
         settings[SETTING] = {}
     markdown = dict(settings.get("MARKDOWN", {}))
@@ -684,7 +680,7 @@ def check_article_slugs(generator):
     terms = []
     for article in everything:
         for term in taxonomy_terms(article):
-            group = f"{type(term).__name__.lower()}s"
+            group = TAXONOMY_GROUPS[type(term).__name__]
             terms.append((group, term.slug, term.name, where(article)))
     report_collisions(slug_collisions(terms), collision_message)
     check_content_slugs(everything)
