@@ -17,7 +17,8 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv html serve system-packages test lint format messages clean
+.PHONY: help venv html serve system-packages test lint format messages clean \
+	translations translated publish github rsync_upload
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
@@ -26,7 +27,14 @@ help:
 	@echo "make lint       check the code with ruff"
 	@echo "make format     format the code with ruff"
 	@echo "make messages   update the theme's translation catalogs"
+	@echo "make translations      list every post with its translation status"
+	@echo "make translated SLUG=x mark the English translation of x up to date"
 	@echo "make clean      remove the build output"
+	@echo "make publish    build the production site into $(OUTPUTDIR)/ (SITEURL=https://...)"
+	@echo "make github     publish, then push $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)"
+	@echo "make rsync_upload  publish, then copy $(OUTPUTDIR)/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
+
+	@echo "make og-image   redraw the default share image from scripts/og-default.html"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(VENV)/.installed: requirements.txt
@@ -59,8 +67,56 @@ format: venv
 	$(BIN)/ruff format .
 
 messages: venv
-	$(BIN)/pybabel extract --mapping-file theme/babel.cfg --output-file theme/translations/messages.pot --no-location --omit-header theme
+	$(BIN)/pybabel extract --mapping-file theme/babel.cfg --keyword translate_to:2 --output-file theme/translations/messages.pot --no-location --omit-header theme
 	$(BIN)/pybabel update --input-file theme/translations/messages.pot --output-dir theme/translations --domain messages --no-fuzzy-matching --omit-header
 
 clean:
 	rm -rf $(OUTPUTDIR) cache
+
+# Translations: which posts have an English version, and which are out of date.
+translations: venv
+	@$(BIN)/python scripts/translations.py report
+
+translated: venv
+	@test -n "$(SLUG)" || { echo "Usage: make translated SLUG=<slug>"; exit 2; }
+	@$(BIN)/python scripts/translations.py mark "$(SLUG)"
+
+# -- Publishing ---------------------------------------------------------------
+# publishconf.py reads the site's address and custom domain from the
+# environment: `make publish SITEURL=https://blog.example.com CUSTOM_DOMAIN=...`.
+export SITEURL CUSTOM_DOMAIN
+
+# `make github`: the published site becomes one commit on a branch of a remote
+# (a name such as origin, or a path or URL), as GitHub Pages' "deploy from a
+# branch" and many other hosts expect.
+GITHUB_REMOTE ?= origin
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
+
+# `make rsync_upload`: the published site is mirrored to a folder on a server.
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
+
+ifneq ($(filter rsync_upload,$(MAKECMDGOALS)),)
+missing_ssh_settings := $(strip $(foreach setting,SSH_HOST SSH_USER SSH_TARGET_DIR,$(if $($(setting)),,$(setting))))
+ifneq ($(missing_ssh_settings),)
+$(error make rsync_upload needs $(missing_ssh_settings): e.g. make rsync_upload SSH_HOST=example.com SSH_USER=deploy SSH_TARGET_DIR=/var/www/lab)
+endif
+endif
+
+publish: venv
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal errors
+
+github: publish
+	$(BIN)/ghp-import --no-jekyll --push --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)" --message "$(GITHUB_PAGES_COMMIT_MESSAGE)" "$(OUTPUTDIR)"
+
+# No --cvs-exclude: it would leave out the site's tags/ folder.
+rsync_upload: publish
+	rsync -e "ssh -p $(SSH_PORT)" -rvzc --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+# The image shown when a page without its own image is shared on X, Facebook, LINE...
+.PHONY: og-image
+og-image: system-packages
+	bash scripts/make-og-image.sh

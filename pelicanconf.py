@@ -18,7 +18,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "japanese_text"]
+PLUGINS = ["bilingual", "social"]
 
 TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
@@ -60,6 +60,7 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 
+INDEX_URL = ""
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -101,10 +102,70 @@ SITE_TAGLINE = {
     ),
 }
 
+# Bilingual site: Japanese at the root, English under /en/ (plugins/bilingual).
+# Known counterparts of tags, categories and authors let the language toggle
+# lead from a Japanese tag page straight to its English twin.
+BILINGUAL = {
+    "languages": ("ja", "en"),
+    "tag_names": {
+        "人脈": {"en": "connections"},
+        "勇気": {"en": "courage"},
+        "キャリア": {"en": "career"},
+    },
+    "category_names": {"人脈": {"en": "Connections"}},
+    "author_names": {"平林孝之": {"en": "Takayuki Hirabayashi"}},
+}
+
+# -- Publishing (plugins/publishing): 404 pages, robots.txt, _headers, CNAME --
+# Defaults and the meaning of each key are in plugins/publishing/publishing.py;
+# publishconf.py fills in "custom_domain" from the CUSTOM_DOMAIN variable.
+PLUGINS = [*PLUGINS, "publishing"]
+PUBLISHING = {
+    "not_found_pages": {"ja": "404.html", "en": "en/404.html"},
+    "custom_domain": "",
+}
+
+# -- Social: profiles, share links, social and search metadata (plugins/social) --
+# Every key is explained in README.md ("Social links and metadata"); the plugin
+# holds the defaults and stops the build when a value cannot be used.
+SOCIAL = {
+    # Canonical and share URLs are absolute. Empty: SITEURL when it is absolute
+    # (publishconf.py); a preview uses "preview_site_url", http://127.0.0.1:8000.
+    "site_url": "",
+    "x_handle": "MHeartstrings",
+    "facebook_url": "",  # the author's Facebook profile; empty leaves the link out
+    "author_bio": {
+        "ja": (
+            "日本でレコード会社、DVDの卸バイヤー、新規事業の立ち上げを経て、"
+            "現在は北京で事業を営む。"
+        ),
+        "en": (
+            "In Japan he worked for a record company, as a wholesale buyer of "
+            "DVDs and on the start-up of a new business; he now runs a business "
+            "in Beijing."
+        ),
+    },
+    # Shown when a shared page has no image of its own (`Image:` in a post): a
+    # file in theme/static/, drawn from scripts/og-default.html (`make og-image`).
+    "default_image": {
+        "path": "images/og-default.png",
+        "alt": {
+            "ja": "Life Integration Coaching Lab.（パラレルキャリアコーチ 平林孝之）",
+            "en": "Life Integration Coaching Lab. (Takayuki Hirabayashi, "
+            "parallel-career coach)",
+        },
+    },
+    # Addresses of [words][name] links in posts; empty keeps the words, unlinked.
+    "links": {
+        "beijing-blog": "",  # the author's Beijing-life blog (address not known)
+    },
+}
+
 # -- Japanese text (plugins/japanese_text) -----------------------------------
 # Line breaks inside Japanese paragraphs vanish, Japanese names get romaji
 # slugs, posts get a reading time, and summaries nobody wrote are cut by
 # characters (Japanese) or words (English). Defaults are in the plugin.
+PLUGINS = [*PLUGINS, "japanese_text"]
 JAPANESE_TEXT = {
     # Slugs for names no dictionary reads right: people's names above all.
     "slugs": {"平林孝之": "hirabayashi-takayuki"},

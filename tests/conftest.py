@@ -1,10 +1,15 @@
 """Shared fixtures: build real sites with the project's settings, theme and plugins."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -49,10 +54,14 @@ def build_site(content, output, settings_file="pelicanconf.py", **settings):
         "--fatal",
         "errors",
     ]
-    for key, value in settings.items():
-        command += ["--extra-settings", f"{key}={json.dumps(value)}"]
+    if settings:
+        # One flag for all pairs: Pelican keeps only the last --extra-settings.
+        command += ["--extra-settings"]
+        command += [f"{key}={json.dumps(value)}" for key, value in settings.items()]
+    # A wide console keeps each log message on one line.
+    env = {**os.environ, "COLUMNS": "1000"}
     result = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, check=False
+        command, cwd=ROOT, capture_output=True, text=True, check=False, env=env
     )
     return Site(Path(output), result.returncode, result.stdout + result.stderr)
 
@@ -86,3 +95,61 @@ def make_site(tmp_path):
         return build_site(content, tmp_path / "output", **settings)
 
     return make
+
+
+# -- serving a built site and driving headless Chromium ------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+)
+
+
+@contextmanager
+def serve(folder):
+    """Serve `folder` on 127.0.0.1 (a free port) for the duration of the block."""
+    handler = partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def chromium(javascript=True, languages="ja"):
+    """A real headless Chromium, driven through Debian's chromedriver."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--lang={languages.split(',')[0]}")
+    prefs = {"intl.accept_languages": languages}
+    if not javascript:
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+@pytest.fixture
+def browser():
+    driver = chromium()
+    yield driver
+    driver.quit()

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 FIRST_POST = "posts/jinmyaku-zukuri/"
-FEED = "feeds/all.atom.xml"
+FEED = "feeds/all.atom.xml"  # the Japanese feed
 
 # Written the way a Japanese author writes: lines wrapped anywhere.
 WRAPPED_POST = """\
@@ -96,7 +96,6 @@ def wrapped_site(make_site):
             "posts/wrapped.ja.md": WRAPPED_POST,
             "posts/wrapped.en.md": ENGLISH_POST,
         },
-        FEED_ALL_ATOM=FEED,
     )
     assert site.returncode == 0, site.log
     return site
@@ -294,7 +293,6 @@ def test_summaries_are_cut_at_a_near_sentence_end_in_characters(make_site):
                 "途中で切る", "<b>太字の</b>" + "あ" * 200, date="2024-01-02"
             ),
         },
-        FEED_ALL_ATOM=FEED,
     )
     assert site.returncode == 0, site.log
     cards = {
@@ -349,7 +347,6 @@ def test_titles_and_headings_wrap_at_phrases_in_the_body_only(make_site):
                 "## 私が「勇気」で作った転機の人脈\n\n本文です。\n\n## English heading",
             )
         },
-        FEED_ALL_ATOM=FEED,
     )
     assert site.returncode == 0, site.log
     soup = html_parser_soup(site, "posts/title/")

@@ -1,0 +1,1 @@
+from .publishing import *  # noqa: F403
