@@ -18,7 +18,15 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "social", "content_checks", "authoring", "images"]
+PLUGINS = [
+    "content_checks",  # first: checks settings and content before anything else
+    "japanese_text",
+    "bilingual",
+    "social",
+    "authoring",
+    "images",
+    "publishing",
+]
 
 TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
@@ -119,7 +127,6 @@ BILINGUAL = {
 # -- Publishing (plugins/publishing): 404 pages, robots.txt, _headers, CNAME --
 # Defaults and the meaning of each key are in plugins/publishing/publishing.py;
 # publishconf.py fills in "custom_domain" from the CUSTOM_DOMAIN variable.
-PLUGINS = [*PLUGINS, "publishing"]
 PUBLISHING = {
     "not_found_pages": {"ja": "404.html", "en": "en/404.html"},
     "custom_domain": "",
@@ -181,3 +188,17 @@ PREVIEW_DRAFTS = False
 # Images wider than max_width pixels are resized in the output (the file in
 # content/images/ is never changed); quality is the JPEG/WebP quality, 1-95.
 IMAGES = {"max_width": 1600, "quality": 85}
+
+# -- Japanese text (plugins/japanese_text) -----------------------------------
+# Line breaks inside Japanese paragraphs vanish, Japanese names get romaji
+# slugs, posts get a reading time, and summaries nobody wrote are cut by
+# characters (Japanese) or words (English). Defaults are in the plugin.
+JAPANESE_TEXT = {
+    # Slugs for names no dictionary reads right: people's names above all.
+    "slugs": {"平林孝之": "hirabayashi-takayuki"},
+    "summary_chars": 120,  # Japanese summaries, in characters
+    "summary_words": 50,  # English summaries, in words
+    "summary_suffix": "…",  # ends a summary cut inside a sentence
+    "chars_per_minute": 500,  # Japanese reading speed
+    "words_per_minute": 230,  # English reading speed
+}

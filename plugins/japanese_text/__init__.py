@@ -1,0 +1,1 @@
+from .japanese_text import *  # noqa: F403

@@ -1,0 +1,719 @@
+"""Japanese text done right: line breaks, romaji URLs, reading time, summaries
+and phrase-aware wrapping.
+
+- Markdown: a line break between two Japanese characters is no space
+  (`line_breaks.py`, added to the Markdown extensions at start-up).
+- Slugs: posts, pages, categories, tags and authors with Japanese names get
+  romaji slugs (人脈 → jinmyaku) read by pykakasi, unless `Slug:` says
+  otherwise; `JAPANESE_TEXT["slugs"]` names the slug of a name outright (for
+  people's names). Two names that end up with one slug fail the build.
+- `content.reading_time`: minutes, Japanese counted in characters, other
+  languages in words.
+- Summaries, when the author wrote none: the start of the text, measured in
+  characters or words by language, cut at a sentence end when one is near.
+- Jinja filters `phrase_wrap` (a title) and `phrase_wrap_headings` (the
+  headings of body HTML): BudouX marks the phrase boundaries of Japanese text
+  with `<wbr>`, so narrow screens break lines between phrases, not inside
+  words. The text itself is unchanged everywhere else (<title>, feeds, meta).
+"""
+
+import functools
+import html
+import logging
+import math
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import budoux
+import pykakasi
+from markupsafe import Markup, escape
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.readers import parse_path_metadata
+from pelican.utils import slugify
+
+from .line_breaks import EastAsianLineBreakExtension, tag_names
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["register"]
+
+SETTING = "JAPANESE_TEXT"
+DEFAULTS = {
+    # Slugs for names no dictionary reads right, such as people's names.
+    "slugs": {},
+    # Summaries the author did not write: Japanese in characters, others in words.
+    "summary_chars": 120,
+    "summary_words": 50,
+    # Ends a summary cut inside a sentence.
+    "summary_suffix": "…",
+    # Reading speed: Japanese characters and words of other languages a minute.
+    "chars_per_minute": 500,
+    "words_per_minute": 230,
+    # Languages measured in characters rather than words.
+    "char_languages": ["ja"],
+}
+POSITIVE_WHOLE_NUMBERS = (
+    "summary_chars",
+    "summary_words",
+    "chars_per_minute",
+    "words_per_minute",
+)
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# A summary ends at a sentence end found in the last 30% of its length;
+# further back, it is cut at its full length instead.
+SENTENCE_END_REACH = 0.3
+SENTENCE_END = re.compile(
+    r"[。．！？!?]+[」』）〕】)\]\"'”’]*"  # Japanese stops, ! and ? anywhere
+    r"|\.[)\]\"'”’]*(?=\s|$)"  # a full stop before a space
+)
+
+# Elements left out of summaries: a listing shows prose, not its headings,
+# code, tables, media or navigation.
+SUMMARY_SKIPPED_TAGS = tag_names(
+    "h1 h2 h3 h4 h5 h6 pre table figure img picture video audio iframe "
+    "object embed svg math script style template form nav hr"
+)
+SUMMARY_SKIPPED_CLASSES = frozenset({"toc", "footnote"})
+# Elements whose end is the end of a block of text (a sentence end of sorts).
+BLOCK_TAGS = tag_names("p li dd dt blockquote div ul ol dl br")
+VOID_TAGS = tag_names("area base br col embed hr img input link meta source track wbr")
+INVISIBLE_TAGS = frozenset({"script", "style", "template"})
+VERBATIM_TAGS = frozenset({"code", "kbd", "samp", "pre"})
+HEADING_TAGS = tag_names("h1 h2 h3 h4 h5 h6")
+
+JAPANESE_SCRIPTS = (
+    "HIRAGANA",
+    "KATAKANA",
+    "HALFWIDTH KATAKANA",
+    "CJK UNIFIED IDEOGRAPH",
+    "CJK COMPATIBILITY IDEOGRAPH",
+    "IDEOGRAPHIC ITERATION MARK",
+)
+ZERO_WIDTH_JOINER = "\u200d"
+TAXONOMY_GROUPS = {"Category": "categories", "Tag": "tags", "Author": "authors"}
+
+
+# -- settings ----------------------------------------------------------------
+
+
+def settings_problems(user_settings):
+    """Every problem with the `JAPANESE_TEXT` setting, as messages."""
+    if not isinstance(user_settings, dict):
+        return [f"{SETTING} must be a dict, not {type(user_settings).__name__}"]
+    problems = [
+        f'{SETTING}["{key}"] is not a known setting (known: {", ".join(DEFAULTS)})'
+        for key in user_settings
+        if key not in DEFAULTS
+    ]
+    for key in POSITIVE_WHOLE_NUMBERS:
+        value = user_settings.get(key, DEFAULTS[key])
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            problems.append(
+                f'{SETTING}["{key}"] must be a whole number above 0, not {value!r}'
+            )
+    suffix = user_settings.get("summary_suffix", DEFAULTS["summary_suffix"])
+    if not isinstance(suffix, str):
+        problems.append(f'{SETTING}["summary_suffix"] must be text, not {suffix!r}')
+    languages = user_settings.get("char_languages", DEFAULTS["char_languages"])
+    if not isinstance(languages, list | tuple) or not all(
+        isinstance(lang, str) for lang in languages
+    ):
+        problems.append(
+            f'{SETTING}["char_languages"] must be a list of language codes, '
+            f"not {languages!r}"
+        )
+    slugs = user_settings.get("slugs", DEFAULTS["slugs"])
+    if not isinstance(slugs, dict):
+        problems.append(f'{SETTING}["slugs"] must be a dict of name: slug')
+    else:
+        problems += [
+            f'{SETTING}["slugs"]["{name}"] is {slug!r}: a slug is lower-case '
+            "ASCII letters and digits joined by hyphens, such as "
+            '"hirabayashi-takayuki"'
+            for name, slug in slugs.items()
+            if not isinstance(slug, str) or not SLUG_PATTERN.fullmatch(slug)
+        ]
+    return problems
+
+
+def options(settings):
+    """The plugin's settings, defaults filled in."""
+    return {**DEFAULTS, **settings.get(SETTING, {})}
+
+
+def measure_for(lang, opts):
+    """Count in "chars" for languages written without spaces, else in "words"."""
+    return "chars" if lang in opts["char_languages"] else "words"
+
+
+# -- text measures -------------------------------------------------------------
+
+
+def is_extending(text, index):
+    """Whether text[index] belongs to the character before it.
+
+    Combining marks, variation selectors, emoji modifiers and tags, anything
+    joined by a zero-width joiner, and the second half of a flag.
+    """
+    char = text[index]
+    if index and text[index - 1] == ZERO_WIDTH_JOINER:
+        return True
+    if char == ZERO_WIDTH_JOINER or unicodedata.category(char) in ("Mn", "Me", "Mc"):
+        return True
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:  # variation selectors
+        return True
+    if 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:  # modifiers, tags
+        return True
+    if 0x1F1E6 <= code <= 0x1F1FF:  # regional indicators pair into flags
+        run = 0
+        while index - run - 1 >= 0 and 0x1F1E6 <= ord(text[index - run - 1]) <= 0x1F1FF:
+            run += 1
+        return run % 2 == 1
+    return False
+
+
+def unit_ends(text, measure):
+    """The index just after each character ("chars") or word ("words") of text.
+
+    Characters are what a reader sees as one (a base and its combining marks,
+    an emoji sequence); white space is not counted.
+    """
+    if measure == "words":
+        return [match.end() for match in re.finditer(r"\S+", text)]
+    ends = []
+    for index, char in enumerate(text):
+        if is_extending(text, index):
+            if ends and ends[-1] == index:
+                ends[-1] = index + 1
+        elif not char.isspace():
+            ends.append(index + 1)
+    return ends
+
+
+def count_units(text, measure):
+    return len(unit_ends(text, measure))
+
+
+def reading_minutes(text, measure, per_minute):
+    """Minutes to read `text`, rounded, at least one."""
+    return max(1, math.floor(count_units(text, measure) / per_minute + 0.5))
+
+
+def find_cut(text, limit, measure, breaks=()):
+    """Where to cut `text` to `limit` units: (index, at_sentence_end) or None.
+
+    A sentence end (or one of the `breaks`, the ends of paragraphs) in the
+    last part of the allowed length wins; otherwise the text is cut after its
+    `limit`-th character or word.
+    """
+    ends = unit_ends(text, measure)
+    if len(ends) <= limit:
+        return None
+    hard = ends[limit - 1]
+    floor = ends[max(0, math.ceil(limit * (1 - SENTENCE_END_REACH)) - 1)]
+    sentence_ends = [match.end() for match in SENTENCE_END.finditer(text)]
+    candidates = [i for i in [*sentence_ends, *breaks] if floor <= i <= hard]
+    if candidates:
+        return max(candidates), True
+    return hard, False
+
+
+# -- HTML tokens ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """One piece of HTML: a tag, a run of text, an entity or anything else."""
+
+    kind: str  # "start", "end", "empty", "text" or "other"
+    raw: str  # the source, written back as it was
+    tag: str = ""
+    text: str = ""  # what a reader sees, for "text" tokens
+    attrs: tuple = ()
+
+
+class _Tokenizer(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.tokens = []
+
+    def handle_starttag(self, tag, attrs):
+        kind = "empty" if tag in VOID_TAGS else "start"
+        raw = self.get_starttag_text()
+        self.tokens.append(Token(kind, raw, tag, attrs=tuple(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        raw = self.get_starttag_text()
+        self.tokens.append(Token("empty", raw, tag, attrs=tuple(attrs)))
+
+    def handle_endtag(self, tag):
+        self.tokens.append(Token("end", f"</{tag}>", tag))
+
+    def handle_data(self, data):
+        self.tokens.append(Token("text", data, text=data))
+
+    def handle_entityref(self, name):
+        raw = f"&{name};"
+        self.tokens.append(Token("text", raw, text=html.unescape(raw)))
+
+    def handle_charref(self, name):
+        raw = f"&#{name};"
+        self.tokens.append(Token("text", raw, text=html.unescape(raw)))
+
+    def handle_comment(self, data):
+        self.tokens.append(Token("other", f"<!--{data}-->"))
+
+    def handle_decl(self, decl):
+        self.tokens.append(Token("other", f"<!{decl}>"))
+
+    def handle_pi(self, data):
+        self.tokens.append(Token("other", f"<?{data}>"))
+
+    def unknown_decl(self, data):
+        self.tokens.append(Token("other", f"<![{data}]>"))
+
+
+def tokenize(markup):
+    tokenizer = _Tokenizer()
+    tokenizer.feed(markup)
+    tokenizer.close()
+    return tokenizer.tokens
+
+
+def visible_text(markup):
+    """The text a reader sees in an HTML fragment."""
+    hidden = 0
+    parts = []
+    for token in tokenize(markup):
+        if token.tag in INVISIBLE_TAGS:
+            hidden += {"start": 1, "end": -1}.get(token.kind, 0)
+        elif token.kind == "text" and not hidden:
+            parts.append(token.text)
+        elif token.tag in BLOCK_TAGS:
+            parts.append("\n")
+    return "".join(parts)
+
+
+# -- summaries -------------------------------------------------------------------
+
+
+def is_skipped(token):
+    classes = set((dict(token.attrs).get("class") or "").split())
+    return token.tag in SUMMARY_SKIPPED_TAGS or bool(classes & SUMMARY_SKIPPED_CLASSES)
+
+
+def summary_tokens(tokens):
+    """The tokens of a summary's source: prose only (see SUMMARY_SKIPPED_TAGS)."""
+    kept = []
+    depth = 0
+    for token in tokens:
+        if depth:
+            depth += {"start": 1, "end": -1}.get(token.kind, 0)
+        elif token.kind in ("start", "empty") and is_skipped(token):
+            depth = 1 if token.kind == "start" else 0
+        else:
+            kept.append(token)
+    return kept
+
+
+def close_tags(open_tags):
+    return "".join(f"</{tag}>" for tag in reversed(open_tags))
+
+
+def truncate_html(markup, limit, measure, suffix):
+    """The start of an HTML fragment, `limit` characters or words long.
+
+    Cut at a sentence end or a paragraph end when one is near (see
+    `find_cut`), otherwise after the last whole character or word, followed by
+    `suffix`. Never cuts inside a tag, an entity or a character; every element
+    left open is closed.
+    """
+    tokens = summary_tokens(tokenize(markup))
+    text = []
+    positions = []  # for each character of the text: (token index, offset)
+    breaks = []
+    for index, token in enumerate(tokens):
+        if token.kind == "text":
+            if token.raw == token.text:
+                positions += [(index, offset) for offset in range(len(token.text))]
+            else:  # an entity is one character that cannot be split
+                positions += [(index, 0)] * len(token.text)
+            text.append(token.text)
+        elif token.tag in BLOCK_TAGS and token.kind in ("end", "empty"):
+            breaks.append(len(positions))
+            positions.append((index, 0))  # a block end separates words
+            text.append("\n")
+    positions.append((len(tokens), 0))
+
+    cut = find_cut("".join(text), limit, measure, breaks)
+    stop, stop_offset = positions[cut[0]] if cut else (len(tokens), 0)
+    output = []
+    open_tags = []
+    for token in tokens[:stop]:
+        output.append(token.raw)
+        if token.kind == "start":
+            open_tags.append(token.tag)
+        elif token.kind == "end" and token.tag in open_tags:
+            del open_tags[len(open_tags) - 1 - open_tags[::-1].index(token.tag) :]
+    if stop_offset:
+        output.append(tokens[stop].raw[:stop_offset])
+    if cut and not cut[1]:
+        output.append(str(escape(suffix)))
+    output.append(close_tags(open_tags))
+    return "".join(output).strip()
+
+
+# -- romaji slugs -----------------------------------------------------------------
+
+
+def has_japanese(text):
+    return any(unicodedata.name(char, "").startswith(JAPANESE_SCRIPTS) for char in text)
+
+
+@functools.cache
+def kakasi():
+    """The pykakasi converter (dictionaries only; nothing from one build)."""
+    return pykakasi.kakasi()
+
+
+def romaji(text):
+    """Hepburn romaji of Japanese text, words apart: 人脈作り → jinmyaku tsukuri.
+
+    Latin letters and digits stay as written, joined to their neighbours.
+    """
+    words = []
+    previous_was_japanese = True
+    for item in kakasi().convert(unicodedata.normalize("NFKC", text)):
+        japanese = has_japanese(item["orig"])
+        if words and not japanese and not previous_was_japanese:
+            words[-1] += item["hepburn"]
+        else:
+            words.append(item["hepburn"])
+        previous_was_japanese = japanese
+    return " ".join(word.strip() for word in words if word.strip())
+
+
+def romaji_slug(name, settings, regex_subs_key="SLUG_REGEX_SUBSTITUTIONS"):
+    """The slug of a name written in Japanese, or None for other names."""
+    slug = options(settings)["slugs"].get(name)
+    if slug:
+        return slug
+    if not has_japanese(name):
+        return None
+    return slugify(
+        romaji(name),
+        regex_subs=settings.get(
+            regex_subs_key, settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+        ),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=False,
+    )
+
+
+def slug_source(content):
+    """What Pelican made `content.slug` from, when no one named the slug.
+
+    None when `Slug:` (or the file name) gave an ASCII slug. A Japanese file
+    name counts as a name to read, like a title.
+    """
+    given = content.metadata.get("slug")
+    if given is None:
+        if content.settings["SLUGIFY_SOURCE"] == "title":
+            return getattr(content, "title", None)
+        if content.source_path is None:
+            return None
+        return os.path.basename(os.path.splitext(content.source_path)[0])
+    from_file_name = parse_path_metadata(content.source_path, content.settings)
+    if given == from_file_name.get("slug") and has_japanese(given):
+        return given
+    return None
+
+
+def where(content):
+    """The file a piece of content comes from, relative to the content folder."""
+    return content.get_relative_source_path() or str(content)
+
+
+def taxonomy_terms(content):
+    """The categories, tags and authors of one piece of content."""
+    terms = []
+    if getattr(content, "category", None):
+        terms.append(content.category)
+    terms += getattr(content, "tags", [])
+    terms += getattr(content, "authors", [])
+    return terms
+
+
+def same_name(first, second):
+    def normal(name):
+        return unicodedata.normalize("NFKC", name).casefold()
+
+    return normal(first) == normal(second)
+
+
+def slug_collisions(entries):
+    """Groups of different names that share one slug.
+
+    `entries` are (group, slug, name, where) tuples; names of one group (tags,
+    say) with the same slug collide unless they only differ in case or width.
+    """
+    seen = {}
+    for group, slug, name, path in entries:
+        names = seen.setdefault((group, slug), {})
+        if not any(same_name(name, known) for known in names):
+            names[name] = path
+    return [
+        (group, slug, list(names.items()))
+        for (group, slug), names in seen.items()
+        if len(names) > 1
+    ]
+
+
+def content_collisions(contents):
+    """(slug, [(title, file), ...]) for content sharing an address.
+
+    Only collisions where a slug was made from a title (or a Japanese file
+    name) are reported here; two files given the same slug by hand are the
+    author's own doing, reported by Pelican.
+    """
+    groups = {}
+    for content in contents:
+        key = (content.lang, content.status, content.slug)
+        groups.setdefault(key, []).append(content)
+    return [
+        (slug, [(getattr(c, "title", ""), where(c)) for c in group])
+        for (_, _, slug), group in groups.items()
+        if len(group) > 1 and any(slug_source(c) for c in group)
+    ]
+
+
+def by_file(entry):
+    return entry[1]
+
+
+def collision_message(group, slug, names):
+    listed = " and ".join(
+        f"“{name}” ({path})" for name, path in sorted(names, key=by_file)
+    )
+    return (
+        f'{group} {listed} would both get the address slug "{slug}". '
+        f'Give one of them its own slug in {SETTING}["slugs"] in pelicanconf.py.'
+    )
+
+
+def content_collision_message(slug, files):
+    listed = " and ".join(
+        f"{path} (Title: {title})" for title, path in sorted(files, key=by_file)
+    )
+    return (
+        f'{listed} would both get the address slug "{slug}" from their titles. '
+        "Add a Slug: line to one of them."
+    )
+
+
+# -- phrase wrapping ---------------------------------------------------------------
+
+
+@functools.cache
+def phrase_parser():
+    """BudouX's Japanese model (read-only)."""
+    return budoux.load_default_japanese_parser()
+
+
+def phrase_starts(text):
+    """Offsets in `text` where a phrase other than the first begins.
+
+    Boundaries next to a space are left out: a space is a break already.
+    """
+    starts = []
+    offset = 0
+    for phrase in phrase_parser().parse(text)[:-1]:
+        offset += len(phrase)
+        if not (text[offset - 1].isspace() or text[offset].isspace()):
+            starts.append(offset)
+    return starts
+
+
+def phrase_wrap(text):
+    """Escaped `text` with `<wbr>` between its phrases, when it is Japanese."""
+    text = str(text)
+    if not has_japanese(text):
+        return escape(text)
+    pieces = []
+    previous = 0
+    for start in [*phrase_starts(text), len(text)]:
+        pieces.append(str(escape(text[previous:start])))
+        previous = start
+    return Markup('<span class="phrases">{}</span>').format(
+        Markup("<wbr>".join(pieces))
+    )
+
+
+def wrap_heading(tokens):
+    """The HTML inside one heading, with `<wbr>` between Japanese phrases."""
+    text = "".join(token.text for token in tokens if token.kind == "text")
+    if not has_japanese(text):
+        return "".join(token.raw for token in tokens)
+    starts = set(phrase_starts(text))
+    output = []
+    position = 0
+    verbatim = 0
+    for token in tokens:
+        if token.tag in VERBATIM_TAGS:
+            verbatim += {"start": 1, "end": -1}.get(token.kind, 0)
+        if token.kind != "text":
+            output.append(token.raw)
+            continue
+        if verbatim or token.raw != token.text:  # code or an entity: kept whole
+            if position in starts and not verbatim:
+                output.append("<wbr>")
+            output.append(token.raw)
+        else:
+            for offset, char in enumerate(token.raw):
+                if position + offset in starts:
+                    output.append("<wbr>")
+                output.append(char)
+        position += len(token.text)
+    return '<span class="phrases">{}</span>'.format("".join(output))
+
+
+def phrase_wrap_headings(markup):
+    """Body HTML whose Japanese headings break lines between phrases."""
+    tokens = tokenize(str(markup))
+    output = []
+    heading = None
+    for token in tokens:
+        if heading is None:
+            output.append(token.raw)
+            if token.kind == "start" and token.tag in HEADING_TAGS:
+                heading = (token.tag, [])
+        elif token.kind == "end" and token.tag == heading[0]:
+            output.append(wrap_heading(heading[1]))
+            output.append(token.raw)
+            heading = None
+        else:
+            heading[1].append(token)
+    if heading is not None:
+        output += [token.raw for token in heading[1]]
+    return Markup("".join(output))
+
+
+# -- signal handlers ---------------------------------------------------------------
+
+
+def check_settings_and_add_markdown_extension(pelican):
+    settings = pelican.settings
+    problems = settings_problems(settings.get(SETTING, {}))
+    for problem in problems:
+        logger.error("japanese_text: %s (in the settings)", problem)
+    if problems:
+        settings[SETTING] = {}
+    markdown = dict(settings.get("MARKDOWN", {}))
+    extensions = list(markdown.get("extensions", []))
+    if not any(isinstance(ext, EastAsianLineBreakExtension) for ext in extensions):
+        extensions.append(EastAsianLineBreakExtension())
+    markdown["extensions"] = extensions
+    settings["MARKDOWN"] = markdown
+
+
+def set_romaji_slugs(content):
+    settings = content.settings
+    source = slug_source(content)
+    if source is not None:
+        slug = romaji_slug(source, settings)
+        if slug:
+            content.slug = slug
+    for term in taxonomy_terms(content):
+        class_key = f"{type(term).__name__.upper()}_REGEX_SUBSTITUTIONS"
+        slug = romaji_slug(term.name, settings, class_key)
+        if slug:
+            term.slug = slug
+
+
+def add_reading_time_and_summary(content):
+    opts = options(content.settings)
+    measure = measure_for(content.lang, opts)
+    if isinstance(content, Article):
+        per_minute = opts[f"{measure}_per_minute"]
+        content.reading_time = reading_minutes(
+            visible_text(content._content or ""), measure, per_minute
+        )
+    if "summary" not in content.metadata:
+        summary = truncate_html(
+            content._content or "",
+            opts[f"summary_{measure}"],
+            measure,
+            opts["summary_suffix"],
+        )
+        # Pelican uses (and resolves the links of) a summary found in metadata.
+        content.metadata["summary"] = summary
+        content._summary = summary
+
+
+def prepare_content(content):
+    if not isinstance(content, Article | Page):
+        return
+    set_romaji_slugs(content)
+    add_reading_time_and_summary(content)
+
+
+def report_collisions(collisions, message):
+    for group, slug, names in collisions:
+        logger.error("japanese_text: %s", message(group, slug, names))
+
+
+def check_article_slugs(generator):
+    everything = [
+        *generator.articles,
+        *generator.translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ]
+    terms = []
+    for article in everything:
+        for term in taxonomy_terms(article):
+            group = TAXONOMY_GROUPS[type(term).__name__]
+            terms.append((group, term.slug, term.name, where(article)))
+    report_collisions(slug_collisions(terms), collision_message)
+    check_content_slugs(everything)
+
+
+def check_page_slugs(generator):
+    check_content_slugs(
+        [
+            *generator.pages,
+            *generator.translations,
+            *generator.hidden_pages,
+            *generator.hidden_translations,
+            *generator.draft_pages,
+            *generator.draft_translations,
+        ]
+    )
+
+
+def check_content_slugs(contents):
+    """Posts or pages whose titles read the same must not share an address."""
+    for slug, files in content_collisions(contents):
+        logger.error("japanese_text: %s", content_collision_message(slug, files))
+
+
+def install_template_filters(generator):
+    generator.env.filters.update(
+        {"phrase_wrap": phrase_wrap, "phrase_wrap_headings": phrase_wrap_headings}
+    )
+
+
+def register():
+    signals.initialized.connect(check_settings_and_add_markdown_extension)
+    signals.content_object_init.connect(prepare_content)
+    signals.article_generator_pretaxonomy.connect(check_article_slugs)
+    signals.page_generator_finalized.connect(check_page_slugs)
+    signals.generator_init.connect(install_template_filters)

@@ -1,0 +1,176 @@
+"""Python-Markdown extension: a line break inside Japanese text is no space.
+
+Japanese authors wrap lines anywhere, and browsers render each line break of
+the source as a space, even between two Japanese characters. This extension
+applies the segment-break rules of CSS Text (level 3, plus level 4's rule for
+ambiguous-width punctuation) to the parsed document: a line break between two
+East Asian wide characters disappears, a break between Japanese and Latin text
+stays a space. Code and preformatted text are never touched, raw HTML is left
+as the author wrote it, and hard breaks (`<br>`) stay where they are.
+"""
+
+import re
+import unicodedata
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+__all__ = ["EastAsianLineBreakExtension", "join_east_asian_lines", "removes_break"]
+
+
+def tag_names(words):
+    """A set of element names, written as one string of words."""
+    return frozenset(words.split())
+
+
+# Elements whose text flows on the same line as the text around them. Any
+# other element (a block, a hard break, an image, raw HTML) ends a line of text.
+INLINE_TAGS = tag_names(
+    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q rp rt "
+    "ruby s samp small span strong sub sup time u var"
+)
+# Inline elements whose text is read as a neighbour but never changed.
+VERBATIM_INLINE_TAGS = frozenset({"code", "kbd", "samp"})
+# Blocks whose text is neither read nor changed.
+VERBATIM_BLOCK_TAGS = frozenset({"pre", "script", "style", "textarea", "math"})
+
+# A line break with the spaces and tabs around it (CSS removes those too).
+LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+# -- pure functions ---------------------------------------------------------
+
+
+def is_hangul(char):
+    return unicodedata.name(char, "").startswith("HANGUL")
+
+
+def is_wide(char):
+    """East Asian width F, W or H, and not Hangul (which is written with spaces)."""
+    return unicodedata.east_asian_width(char) in "FWH" and not is_hangul(char)
+
+
+def is_ambiguous_punctuation(char):
+    """Punctuation or a symbol of ambiguous width, such as “ ” … ※ ○."""
+    return unicodedata.east_asian_width(char) == "A" and unicodedata.category(
+        char
+    ).startswith(("P", "S"))
+
+
+def removes_break(before, after):
+    """Whether a line break between the characters `before` and `after` vanishes."""
+    if not before or not after:
+        return False
+    if ZERO_WIDTH_SPACE in (before, after):
+        return True
+    if is_wide(before) and is_wide(after):
+        return True
+    return (is_ambiguous_punctuation(before) and is_wide(after)) or (
+        is_wide(before) and is_ambiguous_punctuation(after)
+    )
+
+
+def breaks_to_remove(text):
+    """The (start, end) spans of the line breaks in `text` that vanish."""
+    spans = []
+    for match in LINE_BREAK.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if removes_break(before, after):
+            spans.append((start, end))
+    return spans
+
+
+def join_east_asian_lines(text):
+    """`text` with the line breaks between East Asian wide characters removed."""
+    for start, end in reversed(breaks_to_remove(text)):
+        text = text[:start] + text[end:]
+    return text
+
+
+# -- the tree processor -----------------------------------------------------
+
+
+def text_runs(root):
+    """Split the text under `root` into runs of text that flow as one line.
+
+    Each run is a list of slots `(element, "text" or "tail", editable)` in
+    document order. A block, a hard break or any other non-inline element
+    ends a run, so a line is only ever joined to its own neighbours.
+    """
+    runs = [[]]
+
+    def visit(element, editable):
+        runs[-1].append((element, "text", editable))
+        for child in element:
+            if isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+                visit(child, editable and child.tag not in VERBATIM_INLINE_TAGS)
+            else:
+                runs.append([])
+                if isinstance(child.tag, str) and child.tag not in VERBATIM_BLOCK_TAGS:
+                    visit(child, editable)
+                runs.append([])
+            runs[-1].append((child, "tail", editable))
+
+    visit(root, True)
+    return [run for run in runs if run]
+
+
+def join_run(run):
+    """Remove the vanishing line breaks of one run, slot by slot."""
+    texts = [getattr(element, attribute) or "" for element, attribute, _ in run]
+    joined = "".join(texts)
+    if "\n" not in joined:
+        return
+    starts = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text)
+
+    def slots_touched(start, end):
+        return [
+            index
+            for index, slot_start in enumerate(starts)
+            if slot_start < end and start < slot_start + len(texts[index])
+        ]
+
+    removed = [False] * len(joined)
+    for start, end in breaks_to_remove(joined):
+        if all(run[index][2] for index in slots_touched(start, end)):
+            removed[start:end] = [True] * (end - start)
+
+    for index, (element, attribute, _) in enumerate(run):
+        start = starts[index]
+        kept = "".join(
+            char
+            for position, char in enumerate(texts[index], start)
+            if not removed[position]
+        )
+        if kept != texts[index]:
+            original = getattr(element, attribute)
+            is_atomic = isinstance(original, AtomicString)
+            setattr(element, attribute, AtomicString(kept) if is_atomic else kept)
+
+
+class EastAsianLineBreakProcessor(Treeprocessor):
+    def run(self, root):
+        for run in text_runs(root):
+            join_run(run)
+
+
+class EastAsianLineBreakExtension(Extension):
+    """Remove line breaks between East Asian wide characters."""
+
+    def extendMarkdown(self, md):
+        # After inline parsing (20), before the output is prettified (10).
+        md.treeprocessors.register(
+            EastAsianLineBreakProcessor(md), "east_asian_line_breaks", 12
+        )
+
+
+def makeExtension(**kwargs):
+    return EastAsianLineBreakExtension(**kwargs)

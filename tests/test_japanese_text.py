@@ -1,0 +1,306 @@
+"""Unit tests of the japanese_text plugin's pure functions."""
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from japanese_text import japanese_text as jt
+from japanese_text.line_breaks import (
+    EastAsianLineBreakExtension,
+    join_east_asian_lines,
+    removes_break,
+)
+
+PELICAN_SLUG_SUBSTITUTIONS = [
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
+SETTINGS = {"SLUG_REGEX_SUBSTITUTIONS": PELICAN_SLUG_SUBSTITUTIONS}
+
+
+def to_html(source):
+    return markdown.markdown(
+        source, extensions=[EastAsianLineBreakExtension(), "extra", "toc"]
+    )
+
+
+# -- soft line breaks ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "removed"),
+    [
+        ("本", "語", True),  # kanji, kanji
+        ("ね", "カ", True),  # hiragana, katakana
+        ("。", "次", True),  # full-width punctuation
+        ("語", "「", True),
+        ("ｱ", "ｲ", True),  # half-width katakana
+        ("Ａ", "日", True),  # full-width Latin
+        ("…", "日", True),  # ambiguous punctuation beside a wide character
+        ("”", "と", True),
+        ("語", "A", False),  # Japanese then Latin: a space stays
+        ("A", "語", False),
+        ("a", "b", False),
+        ("…", "A", False),
+        ("한", "국", False),  # Korean is written with spaces
+        ("\u200b", "a", True),  # a zero-width space already marks the break
+    ],
+)
+def test_removes_break_follows_the_css_segment_break_rules(before, after, removed):
+    assert removes_break(before, after) is removed
+
+
+def test_join_east_asian_lines_removes_breaks_and_the_spaces_around_them():
+    text = "日本語の文章を \n 途中で折り返す。English\nwords と\n日本語\nmixed"
+    assert join_east_asian_lines(text) == (
+        "日本語の文章を途中で折り返す。English\nwords と日本語\nmixed"
+    )
+
+
+def test_markdown_paragraphs_lists_quotes_and_emphasis_lose_their_soft_breaks():
+    soup = BeautifulSoup(
+        to_html(
+            "段落を好きな\nところで折り返す。\n\n"
+            "- リストの\n  項目\n\n"
+            "> 引用の\n> 文章\n\n"
+            "**強調の後で**\n改行しても\n*続く*\nのです。\n"
+        ),
+        "html.parser",
+    )
+    assert [p.get_text() for p in soup.find_all("p", recursive=False)] == [
+        "段落を好きなところで折り返す。",
+        "強調の後で改行しても続くのです。",
+    ]
+    assert soup.li.get_text() == "リストの項目"
+    assert soup.blockquote.get_text(strip=True) == "引用の文章"
+
+
+def test_markdown_keeps_breaks_in_code_raw_html_and_hard_breaks():
+    html = to_html(
+        "`インラインの\nコード`の後\n\n"
+        "    コードブロックの\n    改行\n\n"
+        "```\nフェンスの\n改行\n```\n\n"
+        "一行目<br>\n二行目\n\n"
+        "<div>生の\nHTML</div>\n"
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.p.code.get_text() == "インラインの\nコード"
+    assert [pre.get_text() for pre in soup.select("pre")] == [
+        "コードブロックの\n改行\n",
+        "フェンスの\n改行\n",
+    ]
+    assert "一行目<br>\n二行目" in html
+    assert "<div>生の\nHTML</div>" in html
+
+
+def test_markdown_keeps_the_space_between_japanese_and_latin_lines():
+    soup = BeautifulSoup(
+        to_html("日本語と\nEnglish が\n混ざる。Plain\nEnglish"), "html.parser"
+    )
+    assert soup.p.get_text() == "日本語と\nEnglish が混ざる。Plain\nEnglish"
+
+
+def test_markdown_leaves_english_untouched():
+    source = "An English paragraph\nwrapped over\nthree lines."
+    assert to_html(source) == markdown.markdown(source)
+
+
+# -- romaji slugs ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("人脈", "jinmyaku"),
+        ("勇気", "yuuki"),
+        ("キャリア", "kyaria"),
+        ("重要な人脈作りに必要なこと", "juuyouna-jinmyaku-tsukuri-ni-hitsuyou-nakoto"),
+        ("「勇気」と人脈", "yuuki-to-jinmyaku"),
+        ("ＰＶマフィアさん", "pv-mafia-san"),  # full-width Latin joined, then words
+        ("ﾊﾟｿｺﾝ", "pasokon"),  # half-width katakana
+        ("東京2020", "toukyou-2020"),
+    ],
+)
+def test_romaji_slug_reads_japanese_names(name, slug):
+    assert jt.romaji_slug(name, SETTINGS) == slug
+
+
+def test_romaji_slug_leaves_other_names_to_pelican():
+    assert jt.romaji_slug("Career change", SETTINGS) is None
+
+
+def test_romaji_slug_takes_the_slug_of_a_name_from_the_settings():
+    settings = {**SETTINGS, "JAPANESE_TEXT": {"slugs": {"東海林": "shoji"}}}
+    assert jt.romaji_slug("東海林", settings) == "shoji"
+    assert jt.romaji_slug("東海林", SETTINGS) != "shoji"
+
+
+def test_slug_collisions_find_different_names_with_one_slug():
+    entries = [
+        ("tags", "yuuki", "勇気", "a.md"),
+        ("tags", "yuuki", "勇気", "b.md"),
+        ("tags", "yuuki", "有機", "c.md"),
+        ("tags", "career", "Career", "a.md"),
+        ("tags", "career", "ｃａｒｅｅｒ", "b.md"),  # same name, other width
+        ("categories", "yuuki", "ゆうき", "d.md"),  # another group
+    ]
+    assert jt.slug_collisions(entries) == [
+        ("tags", "yuuki", [("勇気", "a.md"), ("有機", "c.md")])
+    ]
+
+
+# -- measuring text -------------------------------------------------------------------
+
+
+def test_characters_are_what_a_reader_sees_as_one():
+    decomposed_ga = "か\u3099"
+    family = "👨\u200d👩\u200d👧"
+    flags = "🇯🇵🇬🇧"
+    heart = "❤\ufe0f"
+    text = f"あ {decomposed_ga}{family}{flags}{heart}\n"
+    assert jt.count_units(text, "chars") == 6
+    assert jt.unit_ends(text, "chars")[-1] == len(text) - 1
+
+
+def test_words_are_runs_without_spaces():
+    assert jt.count_units("  Two words,\nthree really. ", "words") == 4
+
+
+@pytest.mark.parametrize(
+    ("units", "measure", "per_minute", "minutes"),
+    [
+        (1, "chars", 500, 1),  # never less than a minute
+        (1499, "chars", 500, 3),
+        (1250, "chars", 500, 3),  # halves round up
+        (1249, "chars", 500, 2),
+        (460, "words", 230, 2),
+    ],
+)
+def test_reading_minutes_round_to_the_nearest_minute(
+    units, measure, per_minute, minutes
+):
+    text = "字" * units if measure == "chars" else "word " * units
+    assert jt.reading_minutes(text, measure, per_minute) == minutes
+
+
+def test_find_cut_prefers_a_sentence_end_near_the_limit():
+    text = "一二三四五六七八。" + "あ" * 20  # a stop after 9 characters
+    assert jt.find_cut(text, 10, "chars") == (9, True)
+
+
+def test_find_cut_ignores_a_sentence_end_far_from_the_limit():
+    text = "一。" + "あ" * 30
+    assert jt.find_cut(text, 10, "chars") == (10, False)
+
+
+def test_find_cut_counts_words_and_takes_paragraph_ends_near_the_limit():
+    text = "one two three four five six seven eight nine ten eleven"
+    ten_words = len(text) - len(" eleven")
+    near = len("one two three four five six seven eight")
+    far = len("one two three four")
+    assert jt.find_cut(text, 10, "words") == (ten_words, False)
+    assert jt.find_cut(text, 10, "words", breaks=[far]) == (ten_words, False)
+    assert jt.find_cut(text, 10, "words", breaks=[far, near]) == (near, True)
+
+
+def test_find_cut_leaves_short_text_whole():
+    assert jt.find_cut("短い。", 10, "chars") is None
+
+
+# -- summaries ---------------------------------------------------------------------
+
+
+def test_truncate_html_closes_what_it_opens_and_adds_the_suffix_mid_sentence():
+    html = "<p>あいう<strong>えおかき<em>くけこ</em></strong>さしすせそ</p>"
+    assert jt.truncate_html(html, 8, "chars", "…") == (
+        "<p>あいう<strong>えおかき<em>く…</em></strong></p>"
+    )
+
+
+def test_truncate_html_ends_at_a_sentence_end_without_suffix():
+    html = "<p>一二三四五六七八九。</p>\n<p>" + "あ" * 30 + "</p>"
+    assert jt.truncate_html(html, 12, "chars", "…") == "<p>一二三四五六七八九。</p>"
+
+
+def test_truncate_html_ends_at_a_paragraph_end_without_punctuation():
+    html = "<p>今回のお題は</p>\n<p>" + "あ" * 30 + "</p>"
+    assert jt.truncate_html(html, 7, "chars", "…") == "<p>今回のお題は</p>"
+
+
+def test_truncate_html_never_splits_an_entity_or_a_character():
+    html = "<p>A&amp;B か\u3099き</p>"
+    assert jt.truncate_html(html, 2, "chars", "…") == "<p>A&amp;…</p>"
+    assert jt.truncate_html(html, 4, "chars", "…") == "<p>A&amp;B か\u3099…</p>"
+
+
+def test_truncate_html_leaves_out_headings_code_and_media():
+    html = (
+        '<div class="toc"><ul><li>目次</li></ul></div>'
+        '<h2 id="x">見出し</h2><p>本文<img src="a.png" alt="画像">です。</p>'
+        "<pre><code>code</code></pre><p>続き</p>"
+    )
+    summary = jt.truncate_html(html, 100, "chars", "…")
+    assert summary == "<p>本文です。</p><p>続き</p>"
+
+
+def test_truncate_html_counts_english_in_words():
+    words = " ".join(f"w{n}" for n in range(1, 80))
+    summary = jt.truncate_html(f"<p>{words}</p>", 50, "words", "…")
+    assert summary == "<p>" + " ".join(f"w{n}" for n in range(1, 51)) + "…</p>"
+
+
+# -- phrase wrapping ---------------------------------------------------------------
+
+
+def test_phrase_wrap_marks_phrase_boundaries_of_a_japanese_title():
+    wrapped = jt.phrase_wrap("重要な人脈作りに必要なこと")
+    assert wrapped == (
+        '<span class="phrases">重要な<wbr>人脈作りに<wbr>必要な<wbr>こと</span>'
+    )
+
+
+def test_phrase_wrap_escapes_and_leaves_english_alone():
+    assert jt.phrase_wrap("A <b> & C") == "A &lt;b&gt; &amp; C"
+    wrapped = jt.phrase_wrap("「A<B」の話")
+    assert "&lt;" in wrapped and "<B" not in wrapped
+    text = BeautifulSoup(str(wrapped), "html.parser").get_text()
+    assert text == "「A<B」の話"
+
+
+def test_phrase_wrap_headings_changes_japanese_headings_only():
+    html = (
+        '<h2 id="a">私が<a href="#x">「勇気」</a>で作った<code>転機の人脈</code></h2>\n'
+        "<p>本文の段落はそのまま</p>\n<h3>English heading</h3>"
+    )
+    soup = BeautifulSoup(str(jt.phrase_wrap_headings(html)), "html.parser")
+    original = BeautifulSoup(html, "html.parser")
+    assert soup.get_text() == original.get_text()
+    assert soup.h2.select("wbr") and soup.h2.span["class"] == ["phrases"]
+    assert soup.h2["id"] == "a"
+    assert not soup.h2.code.select("wbr")
+    assert soup.p == original.p and soup.h3 == original.h3
+
+
+# -- settings ------------------------------------------------------------------------
+
+
+def test_settings_problems_name_each_bad_setting():
+    problems = jt.settings_problems(
+        {
+            "summary_char": 100,
+            "summary_words": 0,
+            "chars_per_minute": "500",
+            "slugs": {"平林孝之": "Hirabayashi Takayuki"},
+        }
+    )
+    assert len(problems) == 4
+    assert 'JAPANESE_TEXT["summary_char"] is not a known setting' in problems[0]
+    assert any('JAPANESE_TEXT["summary_words"]' in p for p in problems)
+    assert any('JAPANESE_TEXT["chars_per_minute"]' in p for p in problems)
+    assert any('JAPANESE_TEXT["slugs"]["平林孝之"]' in p for p in problems)
+
+
+def test_settings_problems_accept_the_defaults():
+    assert jt.settings_problems({}) == []
+    assert jt.settings_problems(dict(jt.DEFAULTS)) == []
