@@ -131,7 +131,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def chromium(javascript=True, languages="ja"):
+def chromium(javascript=True, languages="ja", window_size="1280,900"):
     """A real headless Chromium, driven through Debian's chromedriver."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -141,6 +141,7 @@ def chromium(javascript=True, languages="ja"):
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--lang={languages.split(',')[0]}")
+    options.add_argument(f"--window-size={window_size}")
     prefs = {"intl.accept_languages": languages}
     if not javascript:
         prefs["profile.managed_default_content_settings.javascript"] = 2

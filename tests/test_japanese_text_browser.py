@@ -1,13 +1,8 @@
 """Phrase-aware wrapping, as a real headless Chromium lays the page out."""
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
+from conftest import chromium, serve
 from japanese_text.japanese_text import phrase_starts
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 LONG_TITLE = "重要な人脈作りに必要なことは勇気を発揮することだと私は思います"
 HEADING = "私が「勇気」で作った転機の人脈と日本での最後の仕事"
@@ -28,11 +23,6 @@ return tops;
 """
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def served(make_site):
     """A small built site served on 127.0.0.1; yields its base URL."""
@@ -46,29 +36,13 @@ def served(make_site):
         with_about=False,
     )
     assert site.returncode == 0, site.log
-    handler = functools.partial(QuietHandler, directory=str(site.output))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site.output) as url:
+        yield url + "/"
 
 
 @pytest.fixture
 def phone_browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     # A phone's screen: narrower than any desktop window can be made.
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",

@@ -17,8 +17,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import run_make
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -26,14 +24,6 @@ POST = "content/posts/jinmyaku-zukuri.ja.md"
 POST_URL = "posts/jinmyaku-zukuri/"
 TITLE = "重要な人脈作りに必要なこと"
 WAIT_LIMIT = 90  # seconds; generous for a loaded machine, never reached normally
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 
 
 def free_port():
@@ -169,19 +159,6 @@ def test_served_pages_reload_themselves_but_built_files_have_no_reload_script(
     assert made.returncode == 0, made.stdout + made.stderr
     for page in (preview.project / "html-output").rglob("*.html"):
         assert "livereload" not in page.read_text(encoding="utf-8"), page
-
-
-@pytest.fixture
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.mark.browser

@@ -1,13 +1,9 @@
 """Share buttons in headless Chromium: JavaScript adds buttons, links need none."""
 
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from conftest import chromium, serve
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -16,15 +12,6 @@ pytestmark = pytest.mark.browser
 FIRST_POST = "posts/jinmyaku-zukuri/"
 CANONICAL = "http://127.0.0.1:8000/" + FIRST_POST
 TITLE = "重要な人脈作りに必要なこと"
-CHROMIUM_ARGUMENTS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=412,915",
-]
 # Stands in for the Web Share API, which Chromium on Linux does not have.
 FAKE_WEB_SHARE = """
 navigator.share = function (data) {
@@ -34,33 +21,15 @@ navigator.share = function (data) {
 """
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(real_site):
     """The real site served on 127.0.0.1 on a free port."""
-    handler = partial(QuietHandler, directory=str(real_site.output))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(real_site.output) as url:
+        yield url + "/"
 
 
 def start_chromium(javascript=True):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in CHROMIUM_ARGUMENTS:
-        options.add_argument(argument)
-    if not javascript:
-        options.add_experimental_option(
-            "prefs", {"profile.managed_default_content_settings.javascript": 2}
-        )
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    return chromium(javascript=javascript, window_size="412,915")
 
 
 @pytest.fixture
