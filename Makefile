@@ -12,6 +12,9 @@ OUTPUTDIR := output
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 
+# Every build stops on an error, and prints each message on one plain line.
+PELICANOPTS ?= --fatal errors --log-handler plain
+
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -47,7 +50,7 @@ $(VENV)/.installed: requirements.txt
 venv: $(VENV)/.installed
 
 html: venv
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --delete-output-directory --fatal errors
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --delete-output-directory $(PELICANOPTS)
 
 # Drafts included and marked; the page reloads itself after each save.
 serve: venv
@@ -110,7 +113,7 @@ endif
 endif
 
 publish: venv
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal errors
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
 
 github: publish
 	$(BIN)/ghp-import --no-jekyll --push --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)" --message "$(GITHUB_PAGES_COMMIT_MESSAGE)" "$(OUTPUTDIR)"

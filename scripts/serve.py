@@ -38,7 +38,7 @@ def pelican_command(content, output, settings_file, overrides):
     """The command line that builds `content` into `output`."""
     command = [sys.executable, "-m", "pelican", str(content)]
     command += ["--output", str(output), "--settings", str(settings_file)]
-    command += ["--fatal", "errors"]
+    command += ["--fatal", "errors", "--log-handler", "plain"]
     if overrides:  # one flag for all: each --extra-settings replaces the last
         command.append("--extra-settings")
         command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]

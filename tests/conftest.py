@@ -53,6 +53,8 @@ def build_site(content, output, settings_file="pelicanconf.py", **settings):
         "--delete-output-directory",
         "--fatal",
         "errors",
+        "--log-handler",
+        "plain",
     ]
     if settings:
         # One flag for all pairs: Pelican keeps only the last --extra-settings.

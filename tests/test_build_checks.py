@@ -293,7 +293,7 @@ def test_one_broken_post_does_not_hide_the_others(build):
     ]:
         assert line in site.log
     assert "The site was not built: 4 problems to fix, listed above." in site.log
-    errors = [line for line in site.log.splitlines() if "ERROR" in line]
+    errors = [line for line in site.log.splitlines() if line.startswith("ERROR: ")]
     assert len(errors) == 4
     assert not any("d-good" in line for line in errors)
 
@@ -385,7 +385,7 @@ def test_a_missing_translation_is_information_and_the_build_passes(build):
     site = build({"posts/solo.ja.md": GOOD_POST})
     assert site.returncode == 0, site.log
     assert (
-        "INFO     content/posts/solo.ja.md: has no English translation yet (it would "
+        "INFO: content/posts/solo.ja.md: has no English translation yet (it would "
         'be content/posts/solo.en.md, with "Translation: true")'
     ) in site.log
     assert site.path("posts/solo/").is_file()

@@ -28,7 +28,7 @@ def test_digest_follows_title_and_body_but_not_other_metadata_or_trailing_space(
 
 def test_translation_state():
     assert translation_state(ORIGINAL, source_digest(ORIGINAL)) == "ok"
-    assert translation_state(ORIGINAL, "") == "outdated"
+    assert translation_state(ORIGINAL, "") == "unchecked"
     assert translation_state(ORIGINAL + "追記。\n", source_digest(ORIGINAL)) == (
         "outdated"
     )
@@ -78,7 +78,7 @@ def table(output):
 
 def test_report_then_mark_up_to_date_then_outdated_again(content):
     report = run_script(str(content), "report")
-    assert table(report.stdout) == {"posts/both": "outdated", "posts/alone": "missing"}
+    assert table(report.stdout) == {"posts/both": "unchecked", "posts/alone": "missing"}
 
     marked = run_script(str(content), "mark", "both")
     assert marked.returncode == 0, marked.stderr

@@ -537,6 +537,14 @@ def attach_translation_status(item, default_lang):
             os.path.relpath(original.source_path),
             item.slug,
         )
+    elif item.translation_status == "unchecked":
+        logger.info(
+            "bilingual: %s has not been marked up to date with %s yet. "
+            "Once it is translated, run: make translated SLUG=%s",
+            os.path.relpath(item.source_path),
+            os.path.relpath(original.source_path),
+            item.slug,
+        )
 
 
 class BilingualGenerator(Generator):

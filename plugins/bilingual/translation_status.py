@@ -41,8 +41,11 @@ def source_digest(text):
 
 
 def translation_state(original_text, recorded_digest):
-    """'ok' when the recorded digest matches the original, else 'outdated'."""
-    if recorded_digest and recorded_digest == source_digest(original_text):
+    """'ok' when the recorded digest matches the original, 'outdated' when it
+    does not, 'unchecked' when the translation was never marked up to date."""
+    if not recorded_digest:
+        return "unchecked"
+    if recorded_digest == source_digest(original_text):
         return "ok"
     return "outdated"
 

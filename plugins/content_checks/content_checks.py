@@ -990,5 +990,23 @@ def check_before_build(generator):
     report(problems + content_problems, notices)
 
 
+class PlainLines(logging.StreamHandler):
+    """`LEVEL: message`, one line each, for `pelican --log-handler plain`."""
+
+    def __init__(self):
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+
+
+def show_plain_lines(pelican):
+    """Under `--log-handler plain` Pelican installs no handler at all, so only
+    bare warnings reach the terminal; give every message its level instead,
+    and let the notices (INFO) through."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(PlainLines())
+
+
 def register():
+    signals.initialized.connect(show_plain_lines)
     signals.article_generator_init.connect(check_before_build)
