@@ -54,8 +54,10 @@ def build_site(content, output, settings_file="pelicanconf.py", **settings):
         "--fatal",
         "errors",
     ]
-    for key, value in settings.items():
-        command += ["--extra-settings", f"{key}={json.dumps(value)}"]
+    if settings:
+        # One flag for all: Pelican keeps only the last --extra-settings given.
+        command.append("--extra-settings")
+        command += [f"{key}={json.dumps(value)}" for key, value in settings.items()]
     # A wide console keeps each log message on one line.
     env = {**os.environ, "COLUMNS": "1000"}
     result = subprocess.run(
@@ -111,9 +113,9 @@ CHROMIUM_FLAGS = (
 
 
 @contextmanager
-def serve(folder):
+def serve(folder, handler_class=None):
     """Serve `folder` on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = partial(QuietHandler, directory=str(folder))
+    handler = partial(handler_class or QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
