@@ -17,7 +17,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv html serve system-packages test lint format messages clean translations translated
+.PHONY: help venv html serve system-packages test lint format messages clean translations translated node-modules lighthouse bench
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
@@ -29,6 +29,8 @@ help:
 	@echo "make translations      list every post with its translation status"
 	@echo "make translated SLUG=x mark the English translation of x up to date"
 	@echo "make clean      remove the build output"
+	@echo "make lighthouse audit the built site with Lighthouse (budget: 100s, 30 KiB)"
+	@echo "make bench      time the full build against plain Pelican, warm against cold"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(VENV)/.installed: requirements.txt
@@ -47,7 +49,7 @@ serve: venv
 system-packages:
 	@bash scripts/ensure-system-packages.sh
 
-test: venv system-packages
+test: venv system-packages node-modules
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -74,3 +76,17 @@ translations: venv
 translated: venv
 	@test -n "$(SLUG)" || { echo "Usage: make translated SLUG=<slug>"; exit 2; }
 	@$(BIN)/python scripts/translations.py mark "$(SLUG)"
+
+# Quality checks and benchmarks. The Node tools (Nu HTML Checker, axe-core,
+# Lighthouse) are pinned in package.json and package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+node-modules: node_modules/.installed
+
+lighthouse: venv system-packages node-modules
+	$(BIN)/python scripts/lighthouse.py
+
+bench: venv
+	$(BIN)/python scripts/bench.py

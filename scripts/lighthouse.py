@@ -99,8 +99,7 @@ def is_post_image(request):
 def summarize(report, site_host):
     """Scores, bytes transferred and other hosts of one Lighthouse JSON report."""
     scores = {
-        name: round(report["categories"][name]["score"] * 100)
-        for name in CATEGORIES
+        name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES
     }
     requests = report["audits"]["network-requests"]["details"]["items"]
     transferred = sum(
@@ -276,9 +275,7 @@ def main(argv=None):
                 rows.append((name, url, None))
                 continue
             report_name = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-            report = run_lighthouse(
-                f"{siteurl}/{url}", results / f"{report_name}.json"
-            )
+            report = run_lighthouse(f"{siteurl}/{url}", results / f"{report_name}.json")
             summary = summarize(report, urlsplit(siteurl).netloc)
             rows.append((name, url, summary))
             print(f"{name}: {summary['scores']}, {summary['kib']:.1f} KiB", flush=True)
