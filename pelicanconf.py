@@ -115,3 +115,8 @@ BILINGUAL = {
     "category_names": {"人脈": {"en": "Connections"}},
     "author_names": {"平林孝之": {"en": "Takayuki Hirabayashi"}},
 }
+
+# Quality and speed (make test, make lighthouse, make bench; see README).
+# Every build makes a new Jinja environment, so templates need not be checked
+# for changes while one runs: this saves a file check at every include.
+JINJA_ENVIRONMENT = {**JINJA_ENVIRONMENT, "auto_reload": False}

@@ -32,6 +32,10 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from bilingual.translation_status import split_source  # noqa: E402
+
 CHROME_PATH = "/usr/bin/chromium"
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-background-networking "
@@ -45,22 +49,13 @@ MAX_TRANSFER_KIB = 30
 # -- which pages ---------------------------------------------------------------
 
 
-def read_metadata(path):
-    """The `Key: value` header of a Markdown source, keys lower-cased."""
-    metadata = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            break
-        key, sep, value = line.partition(":")
-        if sep:
-            metadata[key.strip().lower()] = value.strip()
-    return metadata
-
-
 def first_post_slug(posts_dir, default_lang):
     """The slug of the oldest post in the default language."""
     dated = [
-        (read_metadata(path).get("date", ""), path.name.split(".")[0])
+        (
+            split_source(path.read_text(encoding="utf-8"))[0].get("date", ""),
+            path.name.split(".")[0],
+        )
         for path in Path(posts_dir).glob(f"*.{default_lang}.md")
     ]
     if not dated:
