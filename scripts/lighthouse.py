@@ -287,7 +287,7 @@ def main(argv=None):
         if summary and summary["failing_audits"]
     }
     notes = "".join(
-        f"\n- {name}: failing audits {', '.join(audits)}"
+        f"\n- {name}: audits below full marks: {', '.join(audits)}"
         for name, audits in failing.items()
     )
     text = f"{heading}\n\n{table}\n{notes}\n"
