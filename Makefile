@@ -21,7 +21,8 @@ PORT ?= 8000
 .DEFAULT_GOAL := help
 
 .PHONY: help venv html serve system-packages test lint format messages clean \
-	translations translated publish github rsync_upload newpost
+	translations translated publish github rsync_upload newpost node-modules \
+	lighthouse bench
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
@@ -33,6 +34,8 @@ help:
 	@echo "make translations      list every post with its translation status"
 	@echo "make translated SLUG=x mark the English translation of x up to date"
 	@echo "make clean      remove the build output"
+	@echo "make lighthouse audit the built site with Lighthouse (budget: 100s, 30 KiB)"
+	@echo "make bench      time the full build against plain Pelican, warm against cold"
 	@echo "make publish    build the production site into $(OUTPUTDIR)/ (SITEURL=https://...)"
 	@echo "make github     publish, then push $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)"
 	@echo "make rsync_upload  publish, then copy $(OUTPUTDIR)/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
@@ -59,7 +62,7 @@ serve: venv
 system-packages:
 	@bash scripts/ensure-system-packages.sh
 
-test: venv system-packages
+test: venv system-packages node-modules
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -135,3 +138,17 @@ NEWPOST_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),ja)
 
 newpost: venv
 	@PYTHONUTF8=1 $(BIN)/python scripts/newpost.py --slug="$$SLUG" --lang="$(NEWPOST_LANG)" --title="$$TITLE"
+
+# Quality checks and benchmarks. The Node tools (Nu HTML Checker, axe-core,
+# Lighthouse) are pinned in package.json and package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+node-modules: node_modules/.installed
+
+lighthouse: venv system-packages node-modules
+	$(BIN)/python scripts/lighthouse.py
+
+bench: venv
+	$(BIN)/python scripts/bench.py

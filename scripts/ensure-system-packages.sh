@@ -9,6 +9,8 @@ declare -A needed=(
   [chromium]=chromium
   [chromedriver]=chromium-driver
   [java]=default-jre-headless
+  [node]=nodejs
+  [npm]=npm
 )
 
 missing=()

@@ -115,9 +115,9 @@ CHROMIUM_FLAGS = (
 
 
 @contextmanager
-def serve(folder):
+def serve(folder, handler_class=None):
     """Serve `folder` on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = partial(QuietHandler, directory=str(folder))
+    handler = partial(handler_class or QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

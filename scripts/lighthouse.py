@@ -1,0 +1,305 @@
+"""Lighthouse on the built site, with a budget the exit status enforces.
+
+    python scripts/lighthouse.py                 # what `make lighthouse` runs
+    python scripts/lighthouse.py --theme simple  # Pelican's own theme, for comparison
+
+The site is built with the production settings (publishconf.py when it
+exists, else pelicanconf.py) but with SITEURL pointing at a server on
+127.0.0.1, so every absolute address stays on this machine. Lighthouse
+(node_modules/, pinned in package.json) then audits, in mobile mode, the home
+page, the first post and the About page in each language. The budget: 100 in
+performance, accessibility, best practices and SEO; at most 30 KiB transferred
+per page, not counting the post's own images; no request to another host.
+
+The table goes to lighthouse-results/results.md (and the full JSON reports
+beside it); the exit status is 1 when a page is over budget.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from contextlib import contextmanager
+from datetime import datetime
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from bilingual.translation_status import split_source  # noqa: E402
+
+CHROME_PATH = "/usr/bin/chromium"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+MIN_SCORE = 100
+MAX_TRANSFER_KIB = 30
+
+
+# -- which pages ---------------------------------------------------------------
+
+
+def first_post_slug(posts_dir, default_lang):
+    """The slug of the oldest post in the default language."""
+    dated = [
+        (
+            split_source(path.read_text(encoding="utf-8"))[0].get("date", ""),
+            path.name.split(".")[0],
+        )
+        for path in Path(posts_dir).glob(f"*.{default_lang}.md")
+    ]
+    if not dated:
+        raise SystemExit(f"No *.{default_lang}.md post in {posts_dir}.")
+    return min(dated)[1]
+
+
+def audited_pages(settings, first_post, about_slug="about"):
+    """(name, site-relative URL) of each page to audit, in every language."""
+    default_lang = settings["DEFAULT_LANG"]
+    languages = settings.get("BILINGUAL", {}).get("languages", (default_lang,))
+    pages = []
+    for lang in languages:
+        if lang == default_lang:
+            home = ""
+            post = settings["ARTICLE_URL"].format(slug=first_post)
+            about = settings["PAGE_URL"].format(slug=about_slug)
+        else:
+            home = f"{lang}/"
+            post = settings["ARTICLE_LANG_URL"].format(slug=first_post, lang=lang)
+            about = settings["PAGE_LANG_URL"].format(slug=about_slug, lang=lang)
+        pages += [(f"home ({lang})", home), (f"first post ({lang})", post)]
+        pages.append((f"About ({lang})", about))
+    return pages
+
+
+# -- reading a Lighthouse report -----------------------------------------------
+
+
+def is_post_image(request):
+    """An image of the content (not of the theme): outside the budget."""
+    path = urlsplit(request["url"]).path
+    return request.get("resourceType") == "Image" and not path.startswith("/theme/")
+
+
+def summarize(report, site_host):
+    """Scores, bytes transferred and other hosts of one Lighthouse JSON report."""
+    scores = {
+        name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES
+    }
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    transferred = sum(
+        request.get("transferSize", 0)
+        for request in requests
+        if not is_post_image(request)
+    )
+    other_hosts = sorted(
+        {
+            urlsplit(request["url"]).netloc
+            for request in requests
+            if urlsplit(request["url"]).scheme in ("http", "https")
+            and urlsplit(request["url"]).netloc != site_host
+        }
+    )
+    failing = sorted(
+        audit["id"]
+        for audit in report["audits"].values()
+        if audit.get("scoreDisplayMode") in ("binary", "numeric")
+        and audit.get("score") is not None
+        and audit["score"] < 1
+        and any(
+            ref["id"] == audit["id"]
+            for name in CATEGORIES
+            for ref in report["categories"][name]["auditRefs"]
+            if ref.get("weight", 0) > 0
+        )
+    )
+    return {
+        "scores": scores,
+        "kib": transferred / 1024,
+        "other_hosts": other_hosts,
+        "failing_audits": failing,
+    }
+
+
+def budget_problems(summary):
+    """What is over budget on one page (empty when it is within)."""
+    problems = [
+        f"{name} {score} < {MIN_SCORE}"
+        for name, score in summary["scores"].items()
+        if score < MIN_SCORE
+    ]
+    if summary["kib"] > MAX_TRANSFER_KIB:
+        problems.append(f"{summary['kib']:.1f} KiB > {MAX_TRANSFER_KIB} KiB")
+    if summary["other_hosts"]:
+        problems.append("requests to " + ", ".join(summary["other_hosts"]))
+    return problems
+
+
+def results_table(rows):
+    """A Markdown table: one row per (page, URL, summary or None if not built)."""
+    lines = [
+        "| page | URL | performance | accessibility | best practices | SEO "
+        "| transferred | other hosts | budget |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, url, summary in rows:
+        if summary is None:
+            lines.append(f"| {name} | `/{url}` | – | – | – | – | – | – | not built |")
+            continue
+        scores = " | ".join(str(summary["scores"][c]) for c in CATEGORIES)
+        problems = budget_problems(summary)
+        verdict = "ok" if not problems else "over: " + "; ".join(problems)
+        hosts = ", ".join(summary["other_hosts"]) or "none"
+        lines.append(
+            f"| {name} | `/{url}` | {scores} | {summary['kib']:.1f} KiB "
+            f"| {hosts} | {verdict} |"
+        )
+    return "\n".join(lines)
+
+
+# -- building, serving, running ------------------------------------------------
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def serve(folder):
+    """Serve `folder` on 127.0.0.1 (a free port) for the duration of the block."""
+    handler = partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build(settings_file, output, siteurl, theme=None):
+    """Build the real content with `siteurl` as the site's address."""
+    overrides = {"SITEURL": siteurl, "FEED_DOMAIN": siteurl, "RELATIVE_URLS": False}
+    if theme:
+        # Pelican as it comes: its own theme and no plugins.
+        overrides.update({"THEME": theme, "PLUGINS": []})
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(ROOT / "content"),
+        "--output",
+        str(output),
+        "--settings",
+        str(ROOT / settings_file),
+        "--delete-output-directory",
+        "--fatal",
+        "errors",
+    ]
+    # One flag for all: Pelican keeps only the last --extra-settings given.
+    command.append("--extra-settings")
+    command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"The build failed:\n{result.stdout}{result.stderr}")
+
+
+def run_lighthouse(url, report_path):
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--form-factor=mobile",
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--output=json",
+        f"--output-path={report_path}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROME_PATH}
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr}")
+    return json.loads(Path(report_path).read_text(encoding="utf-8"))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--theme",
+        help="audit plain Pelican with this built-in theme (simple, notmyidea) "
+        "instead of the site's own; the budget is reported, not enforced",
+    )
+    parser.add_argument(
+        "--results", default=str(ROOT / "lighthouse-results"), type=Path
+    )
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is not installed: run `make node_modules`.")
+
+    from pelican.settings import read_settings
+
+    settings_file = (
+        "publishconf.py" if (ROOT / "publishconf.py").exists() else "pelicanconf.py"
+    )
+    os.chdir(ROOT)  # publishconf.py imports pelicanconf.py from here
+    settings = read_settings(str(ROOT / settings_file))
+    first_post = first_post_slug(ROOT / "content" / "posts", settings["DEFAULT_LANG"])
+    results = args.results / args.theme if args.theme else args.results
+    results.mkdir(parents=True, exist_ok=True)
+
+    rows = []
+    with tempfile.TemporaryDirectory() as output, serve(output) as siteurl:
+        build(settings_file, output, siteurl, args.theme)
+        for name, url in audited_pages(settings, first_post):
+            built = Path(output) / url / "index.html"
+            if not built.exists():
+                rows.append((name, url, None))
+                continue
+            report_name = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            report = run_lighthouse(f"{siteurl}/{url}", results / f"{report_name}.json")
+            summary = summarize(report, urlsplit(siteurl).netloc)
+            rows.append((name, url, summary))
+            print(f"{name}: {summary['scores']}, {summary['kib']:.1f} KiB", flush=True)
+
+    theme = args.theme or "the site's theme"
+    table = results_table(rows)
+    heading = (
+        f"Lighthouse (mobile), {theme}, settings {settings_file}, "
+        f"{datetime.now():%Y-%m-%d}"
+    )
+    failing = {
+        name: summary["failing_audits"]
+        for name, _, summary in rows
+        if summary and summary["failing_audits"]
+    }
+    notes = "".join(
+        f"\n- {name}: audits below full marks: {', '.join(audits)}"
+        for name, audits in failing.items()
+    )
+    text = f"{heading}\n\n{table}\n{notes}\n"
+    (results / "results.md").write_text(text, encoding="utf-8")
+    print(text)
+
+    over = [row for row in rows if row[2] is None or budget_problems(row[2])]
+    if over and not args.theme:
+        print(f"{len(over)} page(s) over budget or not built.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

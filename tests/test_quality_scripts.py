@@ -1,0 +1,128 @@
+"""The pure parts of `make lighthouse` (scripts/lighthouse.py) and `make bench`."""
+
+import bench
+import lighthouse
+from bilingual.translation_status import split_source, translation_state
+from conftest import CONTENT, ROOT
+from pelican.settings import read_settings
+
+# -- make lighthouse ----------------------------------------------------------
+
+
+def fake_report(scores, requests):
+    return {
+        "categories": {
+            name: {"score": score / 100, "auditRefs": []}
+            for name, score in scores.items()
+        },
+        "audits": {"network-requests": {"details": {"items": requests}}},
+    }
+
+
+ALL_100 = dict.fromkeys(lighthouse.CATEGORIES, 100)
+SITE = "127.0.0.1:8000"
+
+
+def request(path, size, kind="Document", host=SITE):
+    return {"url": f"http://{host}{path}", "transferSize": size, "resourceType": kind}
+
+
+def test_summary_counts_theme_bytes_but_not_post_images():
+    report = fake_report(
+        ALL_100,
+        [
+            request("/posts/x/", 10 * 1024),
+            request("/theme/css/style.css", 5 * 1024, "Stylesheet"),
+            request("/theme/images/favicon.svg", 1024, "Image"),
+            request("/images/photo.jpg", 500 * 1024, "Image"),
+        ],
+    )
+    summary = lighthouse.summarize(report, SITE)
+    assert summary["kib"] == 16
+    assert summary["other_hosts"] == []
+    assert lighthouse.budget_problems(summary) == []
+
+
+def test_budget_names_each_problem():
+    report = fake_report(
+        {**ALL_100, "seo": 92},
+        [
+            request("/", 31 * 1024),
+            {"url": "data:image/png;base64,AAAA", "transferSize": 0},
+            request("/font.woff2", 0, "Font", host="fonts.example.com"),
+        ],
+    )
+    problems = lighthouse.budget_problems(lighthouse.summarize(report, SITE))
+    assert problems == [
+        "seo 92 < 100",
+        "31.0 KiB > 30 KiB",
+        "requests to fonts.example.com",
+    ]
+
+
+def test_results_table_marks_pages_over_budget_and_missing():
+    good = lighthouse.summarize(fake_report(ALL_100, [request("/", 2048)]), SITE)
+    table = lighthouse.results_table(
+        [("home (ja)", "", good), ("home (en)", "en/", None)]
+    )
+    rows = table.splitlines()[2:]
+    assert rows[0].endswith("| 2.0 KiB | none | ok |")
+    assert rows[1].endswith("| not built |")
+
+
+def test_audited_pages_are_home_first_post_and_about_in_each_language():
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    slug = lighthouse.first_post_slug(CONTENT / "posts", "ja")
+    assert slug == "jinmyaku-zukuri"
+    assert dict(lighthouse.audited_pages(settings, slug)) == {
+        "home (ja)": "",
+        "first post (ja)": "posts/jinmyaku-zukuri/",
+        "About (ja)": "about/",
+        "home (en)": "en/",
+        "first post (en)": "en/posts/jinmyaku-zukuri/",
+        "About (en)": "en/about/",
+    }
+
+
+# -- make bench -------------------------------------------------------------------
+
+
+def test_japanese_paragraphs_are_wrapped_as_an_author_wraps_them():
+    paragraph = (
+        "僕も日本で仕事をしていたときに、2回ほどそうした回に参加したことがあります。"
+        "名刺を手裏剣のように配布するあれですね。"
+        "人脈ってやっぱり、名刺をたくさん蒔いてみたり、実績を携えてドヤ顔で自慢してみたり、"
+        "成功している人が主催するお茶会やランチ会に参加してみたところで終わります。"
+    )
+    wrapped = bench.wrap_japanese(paragraph, width=40)
+    lines = wrapped.split("\n")
+    assert "".join(lines) == paragraph
+    assert (
+        lines[0].endswith("。")
+        and lines[1] == "名刺を手裏剣のように配布するあれですね。"
+    )
+    assert all(len(line) <= 40 for line in lines)
+
+
+def test_wrapping_leaves_links_headings_and_quotes_whole():
+    body = (
+        "## 見出しは一行のままです、どんなに長くても。見出しは一行のままです。\n\n"
+        "> 引用も、そのままにします。引用も、そのままにします。\n\n"
+        "Twitter([@MHeartstrings](https://x.com/MHeartstrings))をやっています。"
+    )
+    wrapped = bench.wrap_body(body)
+    assert wrapped.split("\n\n")[:2] == body.split("\n\n")[:2]
+    assert "[@MHeartstrings](https://x.com/MHeartstrings)" in wrapped
+
+
+def test_corpus_pairs_each_post_with_an_up_to_date_translation():
+    ja, en = bench.first_post(CONTENT)
+    files = bench.corpus_files(ja, en, 3)
+    assert len(files) == 6
+    original = files["posts/bench-0002.ja.md"]
+    metadata = split_source(files["posts/bench-0002.en.md"])[0]
+    assert metadata["translation"] == "true"
+    assert translation_state(original, metadata["source_digest"]) == "ok"
+    assert split_source(original)[0]["title"].endswith("（その3）")
+    wrapped_body = split_source(original)[1]
+    assert len(wrapped_body.splitlines()) > len(split_source(ja)[1].splitlines())
