@@ -10,12 +10,15 @@ exists, else pelicanconf.py) but with SITEURL pointing at a server on
 page, the first post and the About page in each language. The budget: 100 in
 performance, accessibility, best practices and SEO; at most 30 KiB transferred
 per page, not counting the post's own images; no request to another host.
+Text is served gzip-compressed, as the static hosts the site deploys to serve
+it, so the transfer is what a reader's phone downloads.
 
 The table goes to lighthouse-results/results.md (and the full JSON reports
 beside it); the exit status is 1 when a page is over budget.
 """
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -170,15 +173,41 @@ def results_table(rows):
 # -- building, serving, running ------------------------------------------------
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+# Text is sent gzip-compressed, as GitHub Pages, Netlify and Cloudflare Pages
+# send it, so "transferred" is what a reader's phone really downloads.
+COMPRESSED_TYPES = (".html", ".css", ".js", ".xml", ".svg", ".json", ".txt")
+
+
+class StaticHostHandler(SimpleHTTPRequestHandler):
+    """A static host on 127.0.0.1: quiet, and compressing text like the real ones."""
+
     def log_message(self, format, *args):
         pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in COMPRESSED_TYPES and path.is_file()):
+            super().do_GET()
+            return
+        if not self.path.split("?")[0].endswith("/") and path.name == "index.html":
+            super().do_GET()  # let the standard handler redirect to the folder
+            return
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @contextmanager
 def serve(folder):
     """Serve `folder` on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = partial(QuietHandler, directory=str(folder))
+    handler = partial(StaticHostHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
