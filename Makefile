@@ -76,8 +76,8 @@ format: venv
 	$(BIN)/ruff format .
 
 messages: venv
-	$(BIN)/pybabel extract --mapping-file theme/babel.cfg --keyword translate_to:2 --output-file theme/translations/messages.pot --no-location --omit-header theme
-	$(BIN)/pybabel update --input-file theme/translations/messages.pot --output-dir theme/translations --domain messages --no-fuzzy-matching --omit-header
+	$(BIN)/pybabel extract --mapping-file theme/babel.cfg --keyword translate_to:2 --output-file theme/translations/messages.pot --no-location --no-wrap --sort-output theme
+	$(BIN)/pybabel update --input-file theme/translations/messages.pot --output-dir theme/translations --domain messages --no-fuzzy-matching --no-wrap --ignore-pot-creation-date
 
 clean:
 	rm -rf $(OUTPUTDIR) cache

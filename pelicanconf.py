@@ -28,6 +28,10 @@ PLUGINS = [
     "publishing",
 ]
 
+# A post without a Category: line is filed here (not under its folder's name).
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "未分類"
+
 TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
@@ -120,7 +124,10 @@ BILINGUAL = {
         "勇気": {"en": "courage"},
         "キャリア": {"en": "career"},
     },
-    "category_names": {"人脈": {"en": "Connections"}},
+    "category_names": {
+        "人脈": {"en": "Connections"},
+        DEFAULT_CATEGORY: {"en": "Uncategorized"},
+    },
     "author_names": {"平林孝之": {"en": "Takayuki Hirabayashi"}},
 }
 

@@ -21,6 +21,13 @@ from pelicanconf import *  # noqa: F403
 DEFAULT_SITEURL = "https://life-integration-coaching-lab.example"
 
 custom_domain = os.environ.get("CUSTOM_DOMAIN", "").strip()
+if not os.environ.get("SITEURL", "").strip() and not custom_domain:
+    print(
+        f"publishconf.py: SITEURL is not set, so the site is built for the "
+        f"placeholder address {DEFAULT_SITEURL}: give the real one, as in "
+        f"make publish SITEURL=https://blog.example.com",
+        file=sys.stderr,
+    )
 SITEURL = (
     os.environ.get("SITEURL", "").strip()
     or (f"https://{custom_domain}" if custom_domain else DEFAULT_SITEURL)

@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -43,6 +44,16 @@ def pelican_command(content, output, settings_file, overrides):
         command.append("--extra-settings")
         command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
     return command
+
+
+def port_is_free(host, port):
+    """Whether a server could listen on host:port now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def is_editor_leftover(path):
@@ -106,6 +117,13 @@ def main(argv=None):
     parser.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
     output = args.output.resolve()
+    if not port_is_free(args.host, args.port):
+        raise SystemExit(
+            f"{args.host}:{args.port} は使用中です。別のプレビューを止めるか、"
+            f"make serve PORT=8001 のように別の番号を選んでください。\n"
+            f"Port {args.port} on {args.host} is already in use: stop the other "
+            f"preview, or choose another port (make serve PORT=8001)."
+        )
 
     build(ROOT, output, args.settings)
 

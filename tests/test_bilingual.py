@@ -283,6 +283,8 @@ def test_each_language_has_its_own_feed(site, path, lang, titles):
     assert not feed.bozo, feed.bozo_exception
     assert {entry.title for entry in feed.entries} == titles
     assert feed.feed.get("language") == lang
+    home = "/" if lang == "ja" else "/en/"
+    assert (feed.feed.link, feed.feed.id) == (home, home)
 
 
 def test_feeds_are_linked_from_pages_of_their_language(site):
@@ -354,3 +356,28 @@ def test_real_site_first_post_toggles_to_its_translation(real_site):
         "en/posts/jinmyaku-zukuri/"
     )
     assert Path(real_site.path("en/posts/jinmyaku-zukuri/")).is_file()
+
+
+def test_posts_without_category_are_filed_under_the_default_in_each_language(
+    make_site,
+):
+    site = make_site(
+        {
+            "posts/plain.ja.md": "Title: 分類なし\nDate: 2024-02-01 09:00\n\n本文。\n",
+            "posts/plain.en.md": (
+                "Title: No category\nDate: 2024-02-01 09:00\nTranslation: true\n\n"
+                "Body.\n"
+            ),
+        }
+    )
+    assert site.returncode == 0, site.log
+    ja_category = site.soup("posts/plain/").select_one(".post-meta a")
+    en_category = site.soup("en/posts/plain/").select_one(".post-meta a")
+    assert ja_category.get_text(strip=True) == "未分類"
+    assert en_category.get_text(strip=True) == "Uncategorized"
+    en_url = resolve("en/posts/plain/", en_category["href"])
+    assert en_url.startswith("en/category/")
+    toggle = toggle_link(site.soup(en_url), "ja")
+    assert resolve(en_url, toggle["href"]) == resolve(
+        "posts/plain/", ja_category["href"]
+    )

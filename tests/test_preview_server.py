@@ -172,3 +172,29 @@ def test_the_open_page_reloads_itself_after_a_save(preview, browser):
         lambda driver: driver.find_element(By.TAG_NAME, "h1").text == "自動で再読み込み"
     )
     assert browser.execute_script("return window.notReloadedYet") is None
+
+
+def test_a_port_in_use_is_named_before_anything_is_built(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [
+                sys.executable,
+                "scripts/serve.py",
+                "--port",
+                str(port),
+                "--output",
+                str(tmp_path / "output"),
+            ],
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode != 0
+    assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "output").exists()

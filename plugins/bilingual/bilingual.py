@@ -22,6 +22,7 @@ import logging
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -36,7 +37,6 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.paginator import Paginator
-from pelican.urlwrappers import Author
 from pelican.utils import order_content
 
 from .routes import Route, lang_prefix, link_counterparts
@@ -138,14 +138,21 @@ def context_lang(context, default_lang):
     return default_lang
 
 
+@cache
+def babel_locale(lang):
+    """Babel's data for a language, parsed once (listings format many dates)."""
+    return Locale.parse(lang)
+
+
 def long_date(value, lang):
     """A date as readers of `lang` write it: 2018年9月1日, September 1, 2018."""
-    return format_date(value, format="long", locale=lang)
+    return format_date(value, format="long", locale=babel_locale(lang))
 
 
+@cache
 def language_name(code, in_lang):
     """The name of language `code` in language `in_lang` (英語, Japanese)."""
-    return Locale.parse(code).get_display_name(in_lang)
+    return babel_locale(code).get_display_name(babel_locale(in_lang))
 
 
 # -- listings of one language ---------------------------------------------------
@@ -361,8 +368,10 @@ def sitemap_xml(routes, links, siteurl, skip_kinds=("draft",)):
 def make_template_helpers(catalogs, default_lang):
     """Gettext callables, filters and globals that follow each page's language."""
 
+    identity = NullTranslations()
+
     def catalog(lang):
-        return catalogs.get(lang, NullTranslations())
+        return catalogs.get(lang, identity)
 
     def page_lang(context):
         return context_lang(context, default_lang)
@@ -439,7 +448,8 @@ def localize_taxonomies(generator):
     """
     settings = generator.settings
     default_lang = settings["DEFAULT_LANG"]
-    author_names = bilingual_settings(settings)["author_names"]
+    config = bilingual_settings(settings)
+    names = {kind: config[f"{kind}_names"] for kind in ("tag", "category", "author")}
     localized = {}
     for item in chain(
         generator.articles,
@@ -453,7 +463,7 @@ def localize_taxonomies(generator):
             continue
         if item.lang not in localized:
             localized[item.lang] = lang_settings(settings, item.lang)
-        relocate_taxonomies(item, localized[item.lang], author_names)
+        relocate_taxonomies(item, localized[item.lang], names)
     generator.other_language_posts = [
         item for item in generator.articles if item.lang != default_lang
     ]
@@ -462,27 +472,28 @@ def localize_taxonomies(generator):
     ]
 
 
-def relocate_taxonomies(item, settings, author_names):
+def relocate_taxonomies(item, settings, names):
     """Point an item's tags, category and authors at `settings`' addresses.
 
-    An author with a known name in the item's language takes that name.
+    A term whose name in the item's language is known (`names`, from
+    BILINGUAL["tag_names"] and the like) takes that name: an English post
+    filed under the default category is filed under its English name.
     """
 
-    def moved(term):
+    def moved(term, kind):
+        name = names[kind].get(term.name, {}).get(item.lang)
+        if name and name != term.name:
+            return type(term)(name, settings)
         term = copy.copy(term)
         term.settings = settings
         return term
 
-    def named(author):
-        name = author_names.get(author.name, {}).get(item.lang)
-        return Author(name, settings) if name else moved(author)
-
     if getattr(item, "tags", None):
-        item.tags = [moved(tag) for tag in item.tags]
+        item.tags = [moved(tag, "tag") for tag in item.tags]
     if getattr(item, "category", None):
-        item.category = moved(item.category)
+        item.category = moved(item.category, "category")
     if getattr(item, "authors", None):
-        item.authors = [named(author) for author in item.authors]
+        item.authors = [moved(author, "author") for author in item.authors]
         item.author = item.authors[0]
 
 
@@ -644,10 +655,18 @@ class BilingualGenerator(Generator):
         return self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]
 
 
-def set_feed_language(context, feed):
-    """Atom feeds say which language they are in (xml:lang)."""
-    if context.get("page_lang"):
-        feed.feed["language"] = context["page_lang"]
+def describe_feed(context, feed):
+    """A language's feed says its language (xml:lang), and its home page, id and
+    subtitle are those of that language's site."""
+    lang = context.get("page_lang")
+    if not lang:
+        return
+    prefix = lang_prefix(lang, context["DEFAULT_LANG"])
+    home = f"{context['SITEURL']}/{prefix}"
+    feed.feed.update({"language": lang, "link": home, "id": home})
+    tagline = context.get("SITE_TAGLINE", {}).get(lang)
+    if tagline:
+        feed.feed.update({"subtitle": tagline, "description": tagline})
 
 
 def get_generators(pelican):
@@ -661,4 +680,4 @@ def register():
     signals.article_generator_finalized.connect(restore_other_language_posts)
     signals.all_generators_finalized.connect(link_languages)
     signals.get_generators.connect(get_generators)
-    signals.feed_generated.connect(set_feed_language)
+    signals.feed_generated.connect(describe_feed)
