@@ -222,8 +222,9 @@ def build(settings_file, output, siteurl, theme=None):
     """Build the real content with `siteurl` as the site's address."""
     overrides = {"SITEURL": siteurl, "FEED_DOMAIN": siteurl, "RELATIVE_URLS": False}
     if theme:
-        # Pelican as it comes: its own theme and no plugins.
-        overrides.update({"THEME": theme, "PLUGINS": []})
+        # Pelican as it comes: its own theme, no plugins, no social links (its
+        # themes read SOCIAL as (name, link) pairs).
+        overrides.update({"THEME": theme, "PLUGINS": [], "SOCIAL": []})
     command = [
         sys.executable,
         "-m",

@@ -554,3 +554,19 @@ def test_report_goes_on_without_fatal(caplog):
         ("INFO", "content/b.md: no English yet"),
         ("ERROR", "content/a.md: one"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[next][n]\n\n[n]: {filename}gone.ja.md", ['link "{filename}gone.ja.md"']),
+        ('<img src="{static}/images/gone.png" alt="">', ['image "{static}/images/']),
+        ("```\n![x]({static}/images/gone.png)\n```", []),
+        ("Write `[x]({filename}gone.ja.md)` to link.", []),
+    ],
+)
+def test_links_are_found_in_every_markdown_form_but_not_in_code(body, expected):
+    found = problems_in({"posts/a.ja.md": f"Title: A\nDate: 2024-05-01\n\n{body}\n"})
+    assert len(found) == len(expected)
+    for problem, start in zip(found, expected, strict=True):
+        assert start in problem

@@ -382,19 +382,42 @@ def render_markdown(text, markdown_settings):
     return Markdown(**config).convert(text)
 
 
-# Bodies that need rendering before the build: `{filename}`-style links, and
-# `:::` blocks (quoted tweets), whose mistakes a Markdown extension reports.
-RENDER_MARKERS = ("{", ":::")
+# What the checks need of a body, found in the Markdown source itself, so that
+# no post is converted twice: links and images to content files (inline,
+# reference definitions, raw HTML), outside code; and `:::` blocks (quoted
+# tweets), which are converted alone, since a Markdown extension reports their
+# mistakes.
+_TARGET = r"\{(?:filename|static|attach)\}"
+MARKDOWN_LINK_RE = re.compile(
+    rf"(?P<bang>!?)\[[^\]\n]*\]\(\s*<?(?P<target>{_TARGET}[^)\s>]*)"
+)
+REFERENCE_RE = re.compile(
+    rf"^ {{0,3}}\[[^\]\n]+\]:[ \t]*<?(?P<target>{_TARGET}[^\s>]*)", re.MULTILINE
+)
+HTML_LINK_RE = re.compile(
+    rf"<[a-zA-Z]+\b[^>]*?\b(?:href|src)\s*=\s*([\"'])(?P<target>{_TARGET}[^\"']*)\1"
+)
+CODE_RE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+BLOCK_RE = re.compile(r"^:::.*?^:::[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 def links_html(text, markdown_settings):
-    """The body as HTML when it has links or blocks to check, else "".
+    """HTML holding the body's links to content files, as Pelican would see them.
 
-    Skipping the other sources keeps the check from converting every post twice.
+    Also converts each `:::` block, so that a mistake in one is reported here,
+    naming the file; a Markdown extension's ValueError propagates.
     """
-    if not any(marker in text for marker in RENDER_MARKERS):
-        return ""
-    return render_markdown(text, markdown_settings)
+    prose = CODE_RE.sub("", text)
+    parts = []
+    for match in MARKDOWN_LINK_RE.finditer(prose):
+        attribute = "img src" if match["bang"] else "a href"
+        parts.append(f'<{attribute}="{html.escape(match["target"])}">')
+    for match in REFERENCE_RE.finditer(prose):
+        parts.append(f'<a href="{html.escape(match["target"])}">')
+    parts += [match.group(0) + ">" for match in HTML_LINK_RE.finditer(prose)]
+    for block in BLOCK_RE.finditer(prose):
+        render_markdown(block.group(0), markdown_settings)
+    return "\n".join(parts)
 
 
 def read_document(source, markdown_settings, filename_pattern):
