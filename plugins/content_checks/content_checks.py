@@ -371,15 +371,15 @@ def parse_header(text):
     return tuple(map(tuple, fields)), None
 
 
-def render_markdown(text, markdown_settings):
-    """The body as HTML, with the site's Markdown settings (header removed)."""
+def markdown_converter(markdown_settings):
+    """A Markdown converter with the site's settings (header removed)."""
     config = dict(markdown_settings)
     extensions = list(config.get("extensions", []))
     for name in [*config.get("extension_configs", {}), "markdown.extensions.meta"]:
         if name not in extensions:
             extensions.append(name)
     config["extensions"] = extensions
-    return Markdown(**config).convert(text)
+    return Markdown(**config)
 
 
 # What the checks need of a body, found in the Markdown source itself, so that
@@ -401,7 +401,7 @@ CODE_RE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOT
 BLOCK_RE = re.compile(r"^:::.*?^:::[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
-def links_html(text, markdown_settings):
+def links_html(text, converter):
     """HTML holding the body's links to content files, as Pelican would see them.
 
     Also converts each `:::` block, so that a mistake in one is reported here,
@@ -416,11 +416,11 @@ def links_html(text, markdown_settings):
         parts.append(f'<a href="{html.escape(match["target"])}">')
     parts += [match.group(0) + ">" for match in HTML_LINK_RE.finditer(prose)]
     for block in BLOCK_RE.finditer(prose):
-        render_markdown(block.group(0), markdown_settings)
+        converter.reset().convert(block.group(0))
     return "\n".join(parts)
 
 
-def read_document(source, markdown_settings, filename_pattern):
+def read_document(source, converter, filename_pattern):
     """Parse a UTF-8 Markdown source into a Document."""
     text = decode(source.raw).replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -433,7 +433,7 @@ def read_document(source, markdown_settings, filename_pattern):
     return Document(
         source=source,
         fields=fields,
-        body_html=links_html(text, markdown_settings),
+        body_html=links_html(text, converter),
         from_filename=filename_metadata(source.relative, filename_pattern),
         stray_line=stray_line,
         starts_blank=blank > 0,
@@ -764,13 +764,14 @@ def translation_notices(documents, rules):
 def check_content(sources, rules, markdown_settings, filename_pattern):
     """Every problem and notice in the content, all files at once."""
     problems, documents = [], []
+    converter = markdown_converter(markdown_settings)
     for source in sources:
         found = check_encoding(source) or check_not_empty(source)
         problems.extend(found)
         if found or not source.relative.lower().endswith(MARKDOWN_EXTENSIONS):
             continue
         try:
-            document = read_document(source, markdown_settings, filename_pattern)
+            document = read_document(source, converter, filename_pattern)
         except ValueError as error:  # a Markdown extension rejected the body
             problems.append(Problem(source.path, "body", str(error)))
             continue

@@ -196,7 +196,18 @@ def unit_ends(text, measure):
     return ends
 
 
+# Latin, punctuation, kana, CJK and full-width forms: blocks in which no code
+# point joins the one before it (see is_extending). A text made only of these
+# counts one character per code point that is not white space.
+_SIMPLE_TEXT_RE = re.compile(
+    "[\x00-\u02ff\u2000-\u200c\u200e-\u206f\u2e80-\u3029\u3030-\u3098"
+    "\u309b-\u9fff\uf900-\ufaff\uff00-\uffef]*"
+)
+
+
 def count_units(text, measure):
+    if measure == "chars" and _SIMPLE_TEXT_RE.fullmatch(text):
+        return len(text) - sum(map(str.isspace, text))
     return len(unit_ends(text, measure))
 
 
@@ -286,21 +297,23 @@ def tokenize(markup):
     return tokenizer.tokens
 
 
+_INVISIBLE_RE = re.compile(
+    r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|li|dd|dt|blockquote|div|ul|ol|dl|br)\b[^>]*>", re.IGNORECASE
+)
+_MARKUP_RE = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+
+
 def visible_text(markup):
-    """The text a reader sees in an HTML fragment."""
-    hidden = 0
-    parts = []
-    for token in tokenize(markup):
-        if token.tag in INVISIBLE_TAGS:
-            hidden += {"start": 1, "end": -1}.get(token.kind, 0)
-        elif token.kind == "text" and not hidden:
-            parts.append(token.text)
-        elif token.tag in BLOCK_TAGS:
-            parts.append("\n")
-    return "".join(parts)
+    """The text a reader sees in an HTML fragment (Pelican's own, well-formed).
 
-
-# -- summaries -------------------------------------------------------------------
+    Regular expressions rather than a parser: this runs on every post, whole.
+    """
+    text = _INVISIBLE_RE.sub("", markup)
+    text = _BLOCK_TAG_RE.sub("\n", text)
+    return html.unescape(_MARKUP_RE.sub("", text))
 
 
 def is_skipped(token):
@@ -382,6 +395,7 @@ def kakasi():
     return pykakasi.kakasi()
 
 
+@functools.lru_cache(maxsize=4096)
 def romaji(text):
     """Hepburn romaji of Japanese text, words apart: 人脈作り → jinmyaku tsukuri.
 
@@ -542,7 +556,11 @@ def phrase_starts(text):
 
 def phrase_wrap(text):
     """Escaped `text` with `<wbr>` between its phrases, when it is Japanese."""
-    text = str(text)
+    return _phrase_wrap(str(text))
+
+
+@functools.lru_cache(maxsize=4096)  # a title is shown on many listing pages
+def _phrase_wrap(text):
     if not has_japanese(text):
         return escape(text)
     pieces = []
