@@ -299,6 +299,8 @@ def profile(content, work, top=30):
     stats.print_stats(top)
     print("The project's plugins alone:")
     stats.print_stats(str(ROOT / "plugins"), top)
+    print("The theme's templates alone:")
+    stats.sort_stats("tottime").print_stats(str(ROOT / "theme"), top)
 
 
 def main(argv=None):

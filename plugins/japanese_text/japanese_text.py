@@ -601,25 +601,22 @@ def wrap_heading(tokens):
     return '<span class="phrases">{}</span>'.format("".join(output))
 
 
+_HEADING_RE = re.compile(
+    r"(<(h[1-6])\b[^>]*>)(.*?)(</\2\s*>)", re.IGNORECASE | re.DOTALL
+)
+
+
 def phrase_wrap_headings(markup):
-    """Body HTML whose Japanese headings break lines between phrases."""
-    tokens = tokenize(str(markup))
-    output = []
-    heading = None
-    for token in tokens:
-        if heading is None:
-            output.append(token.raw)
-            if token.kind == "start" and token.tag in HEADING_TAGS:
-                heading = (token.tag, [])
-        elif token.kind == "end" and token.tag == heading[0]:
-            output.append(wrap_heading(heading[1]))
-            output.append(token.raw)
-            heading = None
-        else:
-            heading[1].append(token)
-    if heading is not None:
-        output += [token.raw for token in heading[1]]
-    return Markup("".join(output))
+    """Body HTML whose Japanese headings break lines between phrases.
+
+    Only the headings are parsed: the rest of the body is left as it is.
+    """
+
+    def wrap(match):
+        inner = wrap_heading(tokenize(match.group(3)))
+        return match.group(1) + inner + match.group(4)
+
+    return Markup(_HEADING_RE.sub(wrap, str(markup)))
 
 
 # -- signal handlers ---------------------------------------------------------------
