@@ -149,9 +149,22 @@ def test_deploys_never_overlap():
 def test_dependencies_are_cached_by_the_pinned_requirements():
     jobs = load(SITE_WORKFLOW)["jobs"]
     for name in ("test", "build"):
-        (cache,) = uses(jobs[name], "actions/cache")
-        assert cache["with"]["path"] == "~/.cache/pip"
-        assert "hashFiles('requirements.txt')" in cache["with"]["key"]
+        caches = {
+            c["with"]["path"]: c["with"]["key"]
+            for c in uses(jobs[name], "actions/cache")
+        }
+        assert "hashFiles('requirements.txt')" in caches["~/.cache/pip"]
+    test_caches = {
+        c["with"]["path"]: c["with"]["key"] for c in uses(jobs["test"], "actions/cache")
+    }
+    assert "hashFiles('package-lock.json')" in test_caches["~/.npm"]
+
+
+def test_lighthouse_budget_runs_after_the_tests():
+    steps = [
+        step.get("run", "") for step in load(SITE_WORKFLOW)["jobs"]["test"]["steps"]
+    ]
+    assert steps.index("make lighthouse") > steps.index("make test")
 
 
 def test_actions_are_pinned_to_a_major_version():
