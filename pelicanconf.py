@@ -3,6 +3,8 @@
 Production settings live in publishconf.py, which starts from these.
 """
 
+from markdown.extensions.toc import slugify_unicode
+
 AUTHOR = "平林孝之"
 SITENAME = "Life Integration Coaching Lab."
 SITESUBTITLE = (
@@ -89,7 +91,9 @@ AUTHOR_FEED_RSS = None
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
+        # Heading anchors keep Japanese words (#1-人脈は勇気から生まれる),
+        # where the default would reduce a Japanese heading to "_1".
+        "markdown.extensions.toc": {"slugify": slugify_unicode},
     },
     "output_format": "html5",
 }

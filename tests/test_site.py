@@ -95,3 +95,9 @@ def test_nothing_links_to_a_missing_file(real_site):
             if not real_site.path(parsed.path).exists():
                 missing.append(f"{relative} -> {target}")
     assert missing == []
+
+
+def test_japanese_headings_get_anchors_in_japanese(real_site):
+    ids = [h["id"] for h in real_site.soup(FIRST_POST).select(".post-body h2")]
+    assert ids[0] == "1-人脈は勇気から生まれる"
+    assert len(set(ids)) == 4
