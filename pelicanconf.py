@@ -26,6 +26,7 @@ PLUGINS = [
     "authoring",
     "images",
     "publishing",
+    "fragments",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).

@@ -1,0 +1,1 @@
+from .fragments import *  # noqa: F403
