@@ -26,7 +26,7 @@ PLUGINS = [
     "authoring",
     "images",
     "publishing",
-    "fragments",
+    "template_cache",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).

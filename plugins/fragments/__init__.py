@@ -1,1 +1,0 @@
-from .fragments import *  # noqa: F403
