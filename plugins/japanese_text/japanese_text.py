@@ -388,6 +388,8 @@ def truncate_html(markup, limit, measure, suffix):
 
 
 def has_japanese(text):
+    if text.isascii():  # most English names and titles: no per-character lookup
+        return False
     return any(unicodedata.name(char, "").startswith(JAPANESE_SCRIPTS) for char in text)
 
 
