@@ -28,6 +28,7 @@ PLUGINS = [
     "authoring",
     "images",
     "publishing",
+    "template_cache",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).

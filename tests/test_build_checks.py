@@ -310,6 +310,35 @@ def test_a_failing_build_leaves_the_last_good_site_in_place(tmp_path):
     assert folder_digest(output) == before
 
 
+def test_with_the_content_cache_on_a_changed_post_is_still_checked(tmp_path):
+    tweet = "\n::: tweet\nurl: https://x.com/a/status/1\n\n文\n:::\n"
+    content = write_files(
+        tmp_path / "content",
+        {"posts/a.ja.md": GOOD_POST + tweet, "posts/b.ja.md": GOOD_POST + tweet},
+    )
+    cache = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CHECK_MODIFIED_METHOD": "mtime",
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    cold = build_site(content, tmp_path / "output", **cache)
+    assert cold.returncode == 0, cold.log
+    warm = build_site(content, tmp_path / "output", **cache)
+    assert warm.returncode == 0, warm.log
+    broken = GOOD_POST + tweet.replace("url: https://x.com/a/status/1", "author: A")
+    write_files(content, {"posts/b.ja.md": broken})
+    os.utime(content / "posts/b.ja.md", (time.time() + 5, time.time() + 5))
+    changed = build_site(content, tmp_path / "output", **cache)
+    assert changed.returncode != 0
+    # Found by the checks before Pelican reads it, and only it.
+    assert (
+        "ERROR: content/posts/b.ja.md: tweet block: the field 'url' is missing"
+        in changed.log
+    )
+    assert "The site was not built: 1 problem to fix" in changed.log
+
+
 def test_make_html_fails_on_a_broken_post(tmp_path):
     content = write_files(tmp_path / "content", {"posts/bad.ja.md": "Date: 2024\n"})
     result = subprocess.run(

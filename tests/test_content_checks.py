@@ -24,6 +24,7 @@ from content_checks.content_checks import (
     report,
     translation_notices,
 )
+from social.markdown_extensions import TweetExtension
 
 FILENAME_METADATA = r"(?P<slug>[^.]+)\.(?P<lang>[^.]+)"
 SETTINGS = {
@@ -570,3 +571,28 @@ def test_links_are_found_in_every_markdown_form_but_not_in_code(body, expected):
     assert len(found) == len(expected)
     for problem, start in zip(found, expected, strict=True):
         assert start in problem
+
+
+# -- files Pelican takes from its content cache --------------------------------
+
+BROKEN_TWEET = GOOD_POST + "\n::: tweet\nauthor: A\n\n文\n:::\n"
+
+
+def tweet_problems(cached):
+    found, _ = check_content(
+        [source("posts/x.ja.md", BROKEN_TWEET)],
+        rules(["posts/x.ja.md"]),
+        {"extensions": [TweetExtension()]},
+        FILENAME_METADATA,
+        cached=cached,
+    )
+    return [str(problem) for problem in found]
+
+
+def test_a_changed_file_has_its_blocks_converted_and_checked():
+    assert any("field 'url' is missing" in p for p in tweet_problems(lambda s: False))
+
+
+def test_a_file_from_the_content_cache_is_not_converted_again():
+    # It converted without error in the build that filled the cache.
+    assert tweet_problems(lambda s: s.relative == "posts/x.ja.md") == []

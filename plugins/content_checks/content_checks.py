@@ -20,6 +20,7 @@ are logged as information and never fail the build.
 
 import codecs
 import difflib
+import functools
 import html
 import logging
 import os
@@ -405,7 +406,8 @@ def links_html(text, converter):
     """HTML holding the body's links to content files, as Pelican would see them.
 
     Also converts each `:::` block, so that a mistake in one is reported here,
-    naming the file; a Markdown extension's ValueError propagates.
+    naming the file; a Markdown extension's ValueError propagates. Without a
+    converter (a file Pelican takes from its content cache) nothing is converted.
     """
     prose = CODE_RE.sub("", text)
     parts = []
@@ -415,7 +417,7 @@ def links_html(text, converter):
     for match in REFERENCE_RE.finditer(prose):
         parts.append(f'<a href="{html.escape(match["target"])}">')
     parts += [match.group(0) + ">" for match in HTML_LINK_RE.finditer(prose)]
-    for block in BLOCK_RE.finditer(prose):
+    for block in BLOCK_RE.finditer(prose) if converter is not None else ():
         converter.reset().convert(block.group(0))
     return "\n".join(parts)
 
@@ -761,8 +763,15 @@ def translation_notices(documents, rules):
     return notices
 
 
-def check_content(sources, rules, markdown_settings, filename_pattern):
-    """Every problem and notice in the content, all files at once."""
+def check_content(
+    sources, rules, markdown_settings, filename_pattern, cached=lambda source: False
+):
+    """Every problem and notice in the content, all files at once.
+
+    `cached(source)` tells a file Pelican takes from its content cache: it has
+    not changed since a build that converted it without error, so its `:::`
+    blocks are not converted again.
+    """
     problems, documents = [], []
     converter = markdown_converter(markdown_settings)
     for source in sources:
@@ -771,7 +780,9 @@ def check_content(sources, rules, markdown_settings, filename_pattern):
         if found or not source.relative.lower().endswith(MARKDOWN_EXTENSIONS):
             continue
         try:
-            document = read_document(source, converter, filename_pattern)
+            document = read_document(
+                source, None if cached(source) else converter, filename_pattern
+            )
         except ValueError as error:  # a Markdown extension rejected the body
             problems.append(Problem(source.path, "body", str(error)))
             continue
@@ -999,6 +1010,21 @@ def report(problems, notices):
 # -- signal handlers ----------------------------------------------------------
 
 
+def in_content_cache(generator, source):
+    """Whether Pelican reuses what it read of this post in an earlier build.
+
+    Asked as Pelican asks it (same key, same file stamp). Only posts: the
+    pages' cache belongs to a generator not made yet.
+    """
+    settings = generator.settings
+    if source.kind != "post" or not settings.get("LOAD_CONTENT_CACHE"):
+        return False
+    if settings.get("CONTENT_CACHING_LAYER") == "generator":
+        return generator.get_cached_data(source.relative, None) is not None
+    path = os.path.abspath(os.path.join(generator.path, source.relative))
+    return generator.readers.get_cached_data(path, None) is not None
+
+
 def check_before_build(generator):
     """Check the settings and every post and page before Pelican reads any."""
     settings = generator.settings
@@ -1010,6 +1036,7 @@ def check_before_build(generator):
         rules,
         settings["MARKDOWN"],
         settings.get("FILENAME_METADATA"),
+        cached=functools.partial(in_content_cache, generator),
     )
     report(problems + content_problems, notices)
 

@@ -206,7 +206,9 @@ _SIMPLE_TEXT_RE = re.compile(
 
 
 def count_units(text, measure):
-    if measure == "chars" and _SIMPLE_TEXT_RE.fullmatch(text):
+    if measure == "words":
+        return len(text.split())  # the runs of non-space that unit_ends finds
+    if _SIMPLE_TEXT_RE.fullmatch(text):
         return len(text) - sum(map(str.isspace, text))
     return len(unit_ends(text, measure))
 
@@ -386,6 +388,8 @@ def truncate_html(markup, limit, measure, suffix):
 
 
 def has_japanese(text):
+    if text.isascii():  # most English names and titles: no per-character lookup
+        return False
     return any(unicodedata.name(char, "").startswith(JAPANESE_SCRIPTS) for char in text)
 
 

@@ -138,22 +138,32 @@ def join_run(run):
             if slot_start < end and start < slot_start + len(texts[index])
         ]
 
-    removed = [False] * len(joined)
-    for start, end in breaks_to_remove(joined):
-        if all(run[index][2] for index in slots_touched(start, end)):
-            removed[start:end] = [True] * (end - start)
-
+    # A break is removed only where every slot it spans may be edited.
+    removed = [
+        (start, end)
+        for start, end in breaks_to_remove(joined)
+        if all(run[index][2] for index in slots_touched(start, end))
+    ]
+    if not removed:
+        return
     for index, (element, attribute, _) in enumerate(run):
-        start = starts[index]
-        kept = "".join(
-            char
-            for position, char in enumerate(texts[index], start)
-            if not removed[position]
-        )
+        kept = cut_spans(texts[index], starts[index], removed)
         if kept != texts[index]:
             original = getattr(element, attribute)
             is_atomic = isinstance(original, AtomicString)
             setattr(element, attribute, AtomicString(kept) if is_atomic else kept)
+
+
+def cut_spans(text, offset, spans):
+    """`text`, which starts at `offset` of a run, without the run's `spans`."""
+    pieces, position = [], 0
+    for start, end in spans:
+        start, end = max(start - offset, position), min(end - offset, len(text))
+        if start < end:
+            pieces.append(text[position:start])
+            position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 class EastAsianLineBreakProcessor(Treeprocessor):
