@@ -92,6 +92,8 @@ AUTHOR_FEED_RSS = None
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
+        # A numbered list after a bulleted one stays a numbered list.
+        "markdown.extensions.sane_lists": {},
         # Heading anchors keep Japanese words (#1-人脈は勇気から生まれる),
         # where the default would reduce a Japanese heading to "_1".
         "markdown.extensions.toc": {"slugify": slugify_unicode},

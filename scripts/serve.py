@@ -25,6 +25,7 @@ from pathlib import Path
 
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
+from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
@@ -76,14 +77,26 @@ def replace_folder(new, old):
         os.replace(new, old)
 
 
-def build(project, output, settings_file="pelicanconf.py"):
+def preview_settings(social, host, port):
+    """What a preview build changes: drafts listed, and the absolute addresses
+    (canonical, share links) pointing at this server's own host and port."""
+    overrides = dict(PREVIEW_SETTINGS)
+    if isinstance(social, dict):
+        overrides["SOCIAL"] = {**social, "preview_site_url": f"http://{host}:{port}"}
+    return overrides
+
+
+def build(project, output, settings_file="pelicanconf.py", overrides=None):
     """Build the preview into `output`; on failure leave `output` as it was."""
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     started = time.monotonic()
     result = subprocess.run(
         pelican_command(
-            project / "content", staging, project / settings_file, PREVIEW_SETTINGS
+            project / "content",
+            staging,
+            project / settings_file,
+            PREVIEW_SETTINGS if overrides is None else overrides,
         ),
         cwd=project,
         # Pelican's messages are wrapped to the terminal's width, not 80 columns.
@@ -125,10 +138,18 @@ def main(argv=None):
             f"preview, or choose another port (make serve PORT=8001)."
         )
 
-    build(ROOT, output, args.settings)
+    def overrides():
+        # Read afresh each time: the settings file may have just been saved.
+        try:
+            social = read_settings(str(ROOT / args.settings)).get("SOCIAL")
+        except Exception:  # a broken settings file: the build reports it
+            social = None
+        return preview_settings(social, args.host, args.port)
+
+    build(ROOT, output, args.settings, overrides())
 
     def rebuild():
-        if build(ROOT, output, args.settings):
+        if build(ROOT, output, args.settings, overrides()):
             # Reload now rather than on livereload's own schedule, which skips
             # a reload that comes within seconds of the previous one.
             LiveReloadHandler.reload_waiters()

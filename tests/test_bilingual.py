@@ -381,3 +381,15 @@ def test_posts_without_category_are_filed_under_the_default_in_each_language(
     assert resolve(en_url, toggle["href"]) == resolve(
         "posts/plain/", ja_category["href"]
     )
+
+
+def test_japanese_only_post_is_on_the_english_page_of_its_tags_twin(site):
+    # ja-only.ja.md is tagged 勇気, whose English twin is "courage" (settings).
+    titles = listed_titles(site.soup("en/tag/courage/"))
+    assert titles["日本語だけの記事"]["lang"] == "ja"
+    assert "A post in both languages" in titles
+    card = titles["日本語だけの記事"].find_parent(class_="post-card")
+    assert card.select_one(".tag-list")["aria-label"] == "Tags"
+    assert {a["lang"] for a in card.select(".tag-list a")} == {"ja"}
+    # its category 人脈 has the twin "Connections" too
+    assert "日本語だけの記事" in listed_titles(site.soup("en/category/connections/"))

@@ -96,6 +96,14 @@ def preview(project_copy, tmp_path):
             process.wait(timeout=30)
 
 
+def test_absolute_addresses_point_at_the_preview_server_itself(preview):
+    soup = BeautifulSoup(preview.get(POST_URL), "lxml")
+    canonical = soup.select_one('link[rel="canonical"]')["href"]
+    assert canonical == preview.url(POST_URL)
+    share = soup.select_one(".share__link--facebook")["href"]
+    assert f"127.0.0.1%3A{preview.port}" in share
+
+
 def test_saving_a_post_rebuilds_the_preview(preview):
     edit(preview.project / POST, f"Title: {TITLE}", "Title: 書き直したタイトル")
     preview.wait_for(lambda: preview.title() == "書き直したタイトル", "the new title")

@@ -37,6 +37,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.paginator import Paginator
+from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import order_content
 
 from .routes import Route, lang_prefix, link_counterparts
@@ -59,6 +60,7 @@ DEFAULTS = {
 }
 
 TAXONOMY_SETTINGS = ("TAG", "CATEGORY", "AUTHOR")
+TAXONOMY_CLASSES = {"tag": Tag, "category": Category, "author": Author}
 DIRECT_LISTINGS = ("index", "archives", "tags", "categories", "authors")
 
 
@@ -177,18 +179,39 @@ def version_in(item, lang):
     return next((t for t in item.translations if t.lang == lang), item)
 
 
+def terms_in(item, lang, settings, names):
+    """An item's (kind, term) in `lang`'s listings.
+
+    An item in `lang` brings its own terms; an item only in another language
+    brings the terms whose name in `lang` is known (`names`, from
+    BILINGUAL["tag_names"] and the like), so that it is listed, marked, on
+    that tag's page too.
+    """
+    found = [("tag", tag) for tag in getattr(item, "tags", [])]
+    if getattr(item, "category", None):
+        found.append(("category", item.category))
+    found += [("author", author) for author in getattr(item, "authors", [])]
+    if item.lang == lang:
+        return found
+    localized = lang_settings(settings, lang)
+    twins = []
+    for kind, term in found:
+        name = names[kind].get(term.name, {}).get(lang)
+        if name:
+            twins.append((kind, TAXONOMY_CLASSES[kind](name, localized)))
+    return twins
+
+
 def build_listing(originals, lang, settings):
     """The listings of `lang`: each post once, in `lang` where it exists."""
+    config = bilingual_settings(settings)
+    names = {kind: config[f"{kind}_names"] for kind in TAXONOMY_CLASSES}
     articles = [version_in(item, lang) for item in originals]
-    own = [item for item in articles if item.lang == lang]
-    tags, categories, authors = defaultdict(list), defaultdict(list), defaultdict(list)
-    for item in own:
-        for tag in getattr(item, "tags", []):
-            tags[tag].append(item)
-        if getattr(item, "category", None):
-            categories[item.category].append(item)
-        for author in getattr(item, "authors", []):
-            authors[author].append(item)
+    groups = {kind: defaultdict(list) for kind in TAXONOMY_CLASSES}
+    for item in articles:
+        for kind, term in terms_in(item, lang, settings, names):
+            groups[kind][term].append(item)
+    tags, categories, authors = groups["tag"], groups["category"], groups["author"]
     dates = sorted(
         articles, key=attrgetter("date"), reverse=settings["NEWEST_FIRST_ARCHIVES"]
     )
