@@ -21,7 +21,6 @@ is missed. The table also goes to bench-results/results.md.
 
 import argparse
 import cProfile
-import json
 import os
 import pstats
 import shutil
@@ -37,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from bilingual.translation_status import source_digest, split_source  # noqa: E402
+from pelican_command import pelican_command  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
 FULL_TARGET = 1.3  # full build / plain Pelican
@@ -161,24 +161,13 @@ def write_corpus(folder, count):
 # -- timing ---------------------------------------------------------------------
 
 
-def pelican_command(content, output, overrides):
-    command = [sys.executable, "-m", "pelican", str(content)]
-    command += ["--output", str(output), "--settings", str(SETTINGS)]
-    command += ["--fatal", "errors", "--quiet"]
-    if overrides:
-        # One flag for all: Pelican keeps only the last --extra-settings given.
-        command.append("--extra-settings")
-        command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
-    return command
-
-
 def timed_build(content, output, overrides, fresh=True):
     """Wall seconds, CPU seconds and peak memory (MiB) of one build."""
     if fresh:
         shutil.rmtree(output, ignore_errors=True)
     started = time.perf_counter()
     process = subprocess.Popen(
-        pelican_command(content, output, overrides),
+        pelican_command(content, output, SETTINGS, overrides, options=("--quiet",)),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -292,7 +281,8 @@ def profile(content, work, top=30):
     from pelican import main as pelican_main
 
     profiler = cProfile.Profile()
-    command = pelican_command(content, work / "output", {})[3:]
+    output = work / "output"
+    command = pelican_command(content, output, SETTINGS, options=("--quiet",))[3:]
     os.chdir(ROOT)
     profiler.runcall(pelican_main, command)
     stats = pstats.Stats(profiler).sort_stats("cumulative")

@@ -38,6 +38,7 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from bilingual.translation_status import split_source  # noqa: E402
+from pelican_command import pelican_command  # noqa: E402
 
 CHROME_PATH = "/usr/bin/chromium"
 CHROME_FLAGS = (
@@ -225,22 +226,13 @@ def build(settings_file, output, siteurl, theme=None):
         # Pelican as it comes: its own theme, no plugins, no social links (its
         # themes read SOCIAL as (name, link) pairs).
         overrides.update({"THEME": theme, "PLUGINS": [], "SOCIAL": []})
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(ROOT / "content"),
-        "--output",
-        str(output),
-        "--settings",
-        str(ROOT / settings_file),
-        "--delete-output-directory",
-        "--fatal",
-        "errors",
-    ]
-    # One flag for all: Pelican keeps only the last --extra-settings given.
-    command.append("--extra-settings")
-    command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
+    command = pelican_command(
+        ROOT / "content",
+        output,
+        ROOT / settings_file,
+        overrides,
+        options=("--delete-output-directory",),
+    )
     result = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, check=False
     )

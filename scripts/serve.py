@@ -13,12 +13,10 @@ sends (livereload); it is never written into the output.
 """
 
 import argparse
-import json
 import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +24,7 @@ from pathlib import Path
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from pelican.settings import read_settings
+from pelican_command import pelican_command
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
@@ -34,17 +33,6 @@ EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp", ".pyc")
 
 
 # -- pure functions ---------------------------------------------------------
-
-
-def pelican_command(content, output, settings_file, overrides):
-    """The command line that builds `content` into `output`."""
-    command = [sys.executable, "-m", "pelican", str(content)]
-    command += ["--output", str(output), "--settings", str(settings_file)]
-    command += ["--fatal", "errors", "--log-handler", "plain"]
-    if overrides:  # one flag for all: each --extra-settings replaces the last
-        command.append("--extra-settings")
-        command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
-    return command
 
 
 def port_is_free(host, port):
@@ -97,6 +85,7 @@ def build(project, output, settings_file="pelicanconf.py", overrides=None):
             staging,
             project / settings_file,
             PREVIEW_SETTINGS if overrides is None else overrides,
+            options=("--log-handler", "plain"),
         ),
         cwd=project,
         # Pelican's messages are wrapped to the terminal's width, not 80 columns.

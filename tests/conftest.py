@@ -1,6 +1,5 @@
 """Shared fixtures: build real sites with the project's settings, theme and plugins."""
 
-import json
 import os
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican_command import pelican_command
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -41,25 +41,13 @@ class Site:
 
 def build_site(content, output, settings_file="pelicanconf.py", **settings):
     """Run the real `pelican` command on `content`, with settings overridden."""
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "--output",
-        str(output),
-        "--settings",
-        str(ROOT / settings_file),
-        "--delete-output-directory",
-        "--fatal",
-        "errors",
-        "--log-handler",
-        "plain",
-    ]
-    if settings:
-        # One flag for all pairs: Pelican keeps only the last --extra-settings.
-        command += ["--extra-settings"]
-        command += [f"{key}={json.dumps(value)}" for key, value in settings.items()]
+    command = pelican_command(
+        content,
+        output,
+        ROOT / settings_file,
+        settings,
+        options=("--delete-output-directory", "--log-handler", "plain"),
+    )
     # A wide console keeps each log message on one line.
     env = {**os.environ, "COLUMNS": "1000"}
     result = subprocess.run(

@@ -11,6 +11,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import CONTENT, ROOT, Site, build_site, write_content
+from pelican_command import pelican_command
 from publishing import publishing
 
 SITEURL = "https://coach.example.org/lab"
@@ -67,22 +68,7 @@ def make(project, *arguments, **env):
 
 def publish(content, output, **env):
     """Build `content` with publishconf.py, the environment holding `env`."""
-    return run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "--output",
-            str(output),
-            "--settings",
-            str(ROOT / "publishconf.py"),
-            "--fatal",
-            "errors",
-        ],
-        ROOT,
-        **env,
-    )
+    return run(pelican_command(content, output, ROOT / "publishconf.py"), ROOT, **env)
 
 
 @pytest.fixture(scope="module")
