@@ -25,11 +25,7 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from datetime import datetime
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,6 +35,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from bilingual.translation_status import split_source  # noqa: E402
 from pelican_command import pelican_command  # noqa: E402
+from static_server import QuietHandler, serve  # noqa: E402
 
 CHROME_PATH = "/usr/bin/chromium"
 CHROME_FLAGS = (
@@ -179,11 +176,8 @@ def results_table(rows):
 COMPRESSED_TYPES = (".html", ".css", ".js", ".xml", ".svg", ".json", ".txt")
 
 
-class StaticHostHandler(SimpleHTTPRequestHandler):
-    """A static host on 127.0.0.1: quiet, and compressing text like the real ones."""
-
-    def log_message(self, format, *args):
-        pass
+class StaticHostHandler(QuietHandler):
+    """A static host on 127.0.0.1, compressing text like the real ones."""
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))
@@ -203,20 +197,6 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-@contextmanager
-def serve(folder):
-    """Serve `folder` on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = partial(StaticHostHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build(settings_file, output, siteurl, theme=None):
@@ -284,7 +264,10 @@ def main(argv=None):
     results.mkdir(parents=True, exist_ok=True)
 
     rows = []
-    with tempfile.TemporaryDirectory() as output, serve(output) as siteurl:
+    with (
+        tempfile.TemporaryDirectory() as output,
+        serve(output, StaticHostHandler) as siteurl,
+    ):
         build(settings_file, output, siteurl, args.theme)
         for name, url in audited_pages(settings, first_post):
             built = Path(output) / url / "index.html"

@@ -4,16 +4,13 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pelican_command import pelican_command
+from static_server import QuietHandler, serve  # noqa: F401 - shared with the tests
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -100,25 +97,6 @@ CHROMIUM_FLAGS = (
     "--no-first-run",
     "--disable-gpu",
 )
-
-
-@contextmanager
-def serve(folder, handler_class=None):
-    """Serve `folder` on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = partial(handler_class or QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 def chromium(javascript=True, languages="ja", window_size="1280,900"):

@@ -1,5 +1,8 @@
 """The pure parts of `make lighthouse` (scripts/lighthouse.py) and `make bench`."""
 
+import gzip
+import urllib.request
+
 import bench
 import lighthouse
 from bilingual.translation_status import split_source, translation_state
@@ -126,3 +129,18 @@ def test_corpus_pairs_each_post_with_an_up_to_date_translation():
     assert split_source(original)[0]["title"].endswith("（その3）")
     wrapped_body = split_source(original)[1]
     assert len(wrapped_body.splitlines()) > len(split_source(ja)[1].splitlines())
+
+
+def test_lighthouse_server_compresses_text_as_static_hosts_do(tmp_path):
+    page = "<!DOCTYPE html><title>t</title>" + "本文" * 500
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    with lighthouse.serve(tmp_path, lighthouse.StaticHostHandler) as url:
+        asks_gzip = urllib.request.Request(
+            url + "/", headers={"Accept-Encoding": "gzip"}
+        )
+        with urllib.request.urlopen(asks_gzip) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()).decode("utf-8") == page
+        with urllib.request.urlopen(url + "/") as response:
+            assert response.headers["Content-Encoding"] is None
+            assert response.read().decode("utf-8") == page
