@@ -179,8 +179,8 @@ def version_in(item, lang):
     return next((t for t in item.translations if t.lang == lang), item)
 
 
-def terms_in(item, lang, settings, names):
-    """An item's (kind, term) in `lang`'s listings.
+def terms_in(item, lang, localized, names):
+    """An item's (kind, term) in `lang`'s listings (`localized`: `lang`'s settings).
 
     An item in `lang` brings its own terms; an item only in another language
     brings the terms whose name in `lang` is known (`names`, from
@@ -193,7 +193,6 @@ def terms_in(item, lang, settings, names):
     found += [("author", author) for author in getattr(item, "authors", [])]
     if item.lang == lang:
         return found
-    localized = lang_settings(settings, lang)
     twins = []
     for kind, term in found:
         name = names[kind].get(term.name, {}).get(lang)
@@ -206,10 +205,11 @@ def build_listing(originals, lang, settings):
     """The listings of `lang`: each post once, in `lang` where it exists."""
     config = bilingual_settings(settings)
     names = {kind: config[f"{kind}_names"] for kind in TAXONOMY_CLASSES}
+    localized = lang_settings(settings, lang)
     articles = [version_in(item, lang) for item in originals]
     groups = {kind: defaultdict(list) for kind in TAXONOMY_CLASSES}
     for item in articles:
-        for kind, term in terms_in(item, lang, settings, names):
+        for kind, term in terms_in(item, lang, localized, names):
             groups[kind][term].append(item)
     tags, categories, authors = groups["tag"], groups["category"], groups["author"]
     dates = sorted(
