@@ -36,6 +36,7 @@ from pelican.readers import parse_path_metadata
 from pelican.utils import slugify
 
 from .line_breaks import EastAsianLineBreakExtension, tag_names
+from .readings import use_index
 
 logger = logging.getLogger(__name__)
 
@@ -395,7 +396,12 @@ def has_japanese(text):
 
 @functools.cache
 def kakasi():
-    """The pykakasi converter (dictionaries only; nothing from one build)."""
+    """The pykakasi converter (dictionaries only; nothing from one build).
+
+    Its kanji dictionary comes from the environment's index when there is one
+    (`readings.py`): the same readings, without loading all of them.
+    """
+    use_index()
     return pykakasi.kakasi()
 
 
