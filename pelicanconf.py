@@ -29,6 +29,7 @@ PLUGINS = [
     "images",
     "publishing",
     "template_cache",
+    "reused_markdown",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).

@@ -24,6 +24,7 @@ from content_checks.content_checks import (
     report,
     translation_notices,
 )
+from pelican.utils import get_date
 from social.markdown_extensions import TweetExtension
 
 FILENAME_METADATA = r"(?P<slug>[^.]+)\.(?P<lang>[^.]+)"
@@ -596,3 +597,34 @@ def test_a_changed_file_has_its_blocks_converted_and_checked():
 def test_a_file_from_the_content_cache_is_not_converted_again():
     # It converted without error in the build that filled the cache.
     assert tweet_problems(lambda s: s.relative == "posts/x.ja.md") == []
+
+
+# -- dates ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-05-01",
+        "2024-05-01 10:00",
+        "2024-05-01T10:00:30",
+        "2024-02-29 23:59",
+        "2023-02-29",
+        "2024-13-45",
+        "2024-05-01 24:00",
+        "2024-05-01 10:61",
+        "2024/05/01 10:00",
+        "May 1, 2024",
+        "2024-05-01 10:00+09:00",
+        "2024-W01-2",
+        "2024",
+        "明日",
+    ],
+)
+def test_a_date_is_valid_exactly_when_pelican_reads_it(text):
+    try:
+        get_date(text)
+        pelican_reads_it = True
+    except ValueError:
+        pelican_reads_it = False
+    assert checks.is_valid_date(text) is pelican_reads_it

@@ -30,6 +30,7 @@ import unicodedata
 import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
 from markdown import Markdown
@@ -214,8 +215,18 @@ def language_name(lang):
     return LANGUAGE_NAMES.get(lang, f'"{lang}"')
 
 
+# The form nearly every post uses (2024-05-01 10:00), checked without dateutil.
+PLAIN_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?")
+
+
 def is_valid_date(text):
     """Whether Pelican reads this as a date (it accepts what dateutil parses)."""
+    if PLAIN_DATE_RE.fullmatch(text):
+        try:
+            datetime.fromisoformat(text)
+        except ValueError:
+            return False  # 2024-13-45: dateutil rejects it too
+        return True
     try:
         get_date(text.replace("_", " "))
     except (ValueError, OverflowError):
@@ -405,7 +416,7 @@ BLOCK_RE = re.compile(r"^:::.*?^:::[ \t]*$", re.MULTILINE | re.DOTALL)
 def links_html(text, converter):
     """HTML holding the body's links to content files, as Pelican would see them.
 
-    Also converts each `:::` block, so that a mistake in one is reported here,
+    Also parses each `:::` block, so that a mistake in one is reported here,
     naming the file; a Markdown extension's ValueError propagates. Without a
     converter (a file Pelican takes from its content cache) nothing is converted.
     """
@@ -418,7 +429,9 @@ def links_html(text, converter):
         parts.append(f'<a href="{html.escape(match["target"])}">')
     parts += [match.group(0) + ">" for match in HTML_LINK_RE.finditer(prose)]
     for block in BLOCK_RE.finditer(prose) if converter is not None else ():
-        converter.reset().convert(block.group(0))
+        # Block processors alone: where an extension reads a block's fields.
+        converter.reset()
+        converter.parser.parseDocument(block.group(0).split("\n"))
     return "\n".join(parts)
 
 

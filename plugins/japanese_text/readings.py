@@ -90,7 +90,7 @@ def open_index(path=INDEX_PATH, source=None):
         return None
     try:
         connection = sqlite3.connect(
-            f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
         )
         (stamp,) = connection.execute("SELECT value FROM stamp").fetchone()
     except sqlite3.Error:
@@ -116,7 +116,7 @@ def use_index(path=INDEX_PATH):
 
 
 def main(argv=None):
-    target = Path(argv[0]) if argv else INDEX_PATH
+    target = Path(argv[0]).resolve() if argv else INDEX_PATH
     source = dictionary_path()
     if open_index(target, source) is None:
         build_index(source, target)

@@ -1,0 +1,1 @@
+from .reused_markdown import *  # noqa: F403
