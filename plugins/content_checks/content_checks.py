@@ -420,15 +420,18 @@ def links_html(text, converter):
     naming the file; a Markdown extension's ValueError propagates. Without a
     converter (a file Pelican takes from its content cache) nothing is converted.
     """
-    prose = CODE_RE.sub("", text)
+    prose = CODE_RE.sub("", text) if "`" in text or "~~~" in text else text
     parts = []
-    for match in MARKDOWN_LINK_RE.finditer(prose):
+    has_links = any(f"{{{what}}}" in prose for what in ("filename", "static", "attach"))
+    for match in MARKDOWN_LINK_RE.finditer(prose) if has_links else ():
         attribute = "img src" if match["bang"] else "a href"
         parts.append(f'<{attribute}="{html.escape(match["target"])}">')
-    for match in REFERENCE_RE.finditer(prose):
+    for match in REFERENCE_RE.finditer(prose) if has_links else ():
         parts.append(f'<a href="{html.escape(match["target"])}">')
-    parts += [match.group(0) + ">" for match in HTML_LINK_RE.finditer(prose)]
-    for block in BLOCK_RE.finditer(prose) if converter is not None else ():
+    if has_links:
+        parts += [match.group(0) + ">" for match in HTML_LINK_RE.finditer(prose)]
+    has_blocks = converter is not None and ":::" in prose
+    for block in BLOCK_RE.finditer(prose) if has_blocks else ():
         # Block processors alone: where an extension reads a block's fields.
         converter.reset()
         converter.parser.parseDocument(block.group(0).split("\n"))

@@ -9,6 +9,7 @@ stays a space. Code and preformatted text are never touched, raw HTML is left
 as the author wrote it, and hard breaks (`<br>`) stay where they are.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -59,6 +60,7 @@ def is_ambiguous_punctuation(char):
     ).startswith(("P", "S"))
 
 
+@functools.lru_cache(maxsize=8192)  # a text has few distinct pairs of neighbours
 def removes_break(before, after):
     """Whether a line break between the characters `before` and `after` vanishes."""
     if not before or not after:
@@ -125,6 +127,11 @@ def join_run(run):
     joined = "".join(texts)
     if "\n" not in joined:
         return
+    if len(run) == 1:  # a paragraph of plain text: one slot, nothing to map
+        element, attribute, editable = run[0]
+        if editable:
+            set_text(element, attribute, join_east_asian_lines(joined))
+        return
     starts = []
     offset = 0
     for text in texts:
@@ -147,11 +154,15 @@ def join_run(run):
     if not removed:
         return
     for index, (element, attribute, _) in enumerate(run):
-        kept = cut_spans(texts[index], starts[index], removed)
-        if kept != texts[index]:
-            original = getattr(element, attribute)
-            is_atomic = isinstance(original, AtomicString)
-            setattr(element, attribute, AtomicString(kept) if is_atomic else kept)
+        set_text(element, attribute, cut_spans(texts[index], starts[index], removed))
+
+
+def set_text(element, attribute, text):
+    """Set an element's text or tail, still atomic if it was (no inline parsing)."""
+    original = getattr(element, attribute) or ""
+    if text != original:
+        is_atomic = isinstance(original, AtomicString)
+        setattr(element, attribute, AtomicString(text) if is_atomic else text)
 
 
 def cut_spans(text, offset, spans):
