@@ -1,13 +1,13 @@
-"""Template code shared by the environments of a build, and the fragment cache."""
+"""One template environment per build, and the fragment cache."""
 
 import sys
 
 from conftest import ROOT
-from jinja2 import DictLoader, Environment
+from jinja2 import Environment
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from template_cache.template_cache import FragmentCache, SharedTemplateCode
+from template_cache.template_cache import BuildEnvironment, FragmentCache
 
 TEMPLATE = (
     "{% for n in numbers %}"
@@ -43,33 +43,31 @@ def test_each_environment_has_its_own_fragments():
     assert render(second, [3], []) == "[3]"
 
 
-def counting_environment(templates, code, compiled):
-    env = Environment(loader=DictLoader(templates), bytecode_cache=code)
-    compile_source = env.compile
+class Generator:
+    """What the plugin uses of a Pelican generator."""
 
-    def compile_and_count(source, name=None, filename=None, *args, **kwargs):
-        compiled.append(name)
-        return compile_source(source, name, filename, *args, **kwargs)
-
-    env.compile = compile_and_count
-    return env
+    def __init__(self, context):
+        self.context = context
+        self.env = Environment()
 
 
-def test_the_environments_of_a_build_compile_each_template_once():
-    code, compiled = SharedTemplateCode(), []
-    templates = {"card.html": "<p>{{ title }}</p>"}
-    first = counting_environment(templates, code, compiled)
-    second = counting_environment(templates, code, compiled)
-    assert first.get_template("card.html").render(title="a") == "<p>a</p>"
-    assert second.get_template("card.html").render(title="b") == "<p>b</p>"
-    assert compiled == ["card.html"]
+def test_the_generators_of_a_build_share_one_environment():
+    build = BuildEnvironment()
+    context = {}
+    first, second = Generator(context), Generator(context)
+    build.share(first)
+    build.share(second)
+    assert second.env is first.env
+    assert isinstance(first.env.globals["cached_fragment"], FragmentCache)
 
 
-def test_a_changed_template_is_compiled_again():
-    code, compiled = SharedTemplateCode(), []
-    counting_environment({"card.html": "<p>old</p>"}, code, compiled).get_template(
-        "card.html"
+def test_each_build_has_its_own_environment_and_fragments():
+    build = BuildEnvironment()
+    earlier, later = Generator({}), Generator({})
+    build.share(earlier)
+    build.share(later)
+    assert later.env is not earlier.env
+    assert (
+        later.env.globals["cached_fragment"]
+        is not (earlier.env.globals["cached_fragment"])
     )
-    changed = counting_environment({"card.html": "<p>new</p>"}, code, compiled)
-    assert changed.get_template("card.html").render() == "<p>new</p>"
-    assert compiled == ["card.html", "card.html"]

@@ -628,7 +628,8 @@ class BilingualGenerator(Generator):
             ("author", listing.authors),
         ):
             for term, items in groups:
-                dates = [item for item in listing.dates if item in items]
+                members = set(items)
+                dates = [item for item in listing.dates if item in members]
                 writer.write_file(
                     term.save_as,
                     self.get_template(kind),

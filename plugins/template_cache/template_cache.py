@@ -1,9 +1,10 @@
 """Work on templates done once per build, not once per page or per generator.
 
-Compiled templates: each Pelican generator has its own template environment,
-and each would compile every template of the theme again. The environments of
-one build share their compiled code instead (a Jinja bytecode cache kept in
-memory; code is reused only for the same template source).
+One environment: Pelican gives each generator its own template environment,
+and each would load and compile every template of the theme again. The
+generators of one build share the first one's environment instead (every
+plugin sets up each generator's environment the same way: the same filters,
+globals and translations).
 
 Fragments: a listing shows each post as a card, and one build shows the same
 card on many pages: the home pages, and the pages of each of its tags, its
@@ -17,30 +18,12 @@ after that:
 
 The key must name everything the fragment's HTML depends on (here the post,
 the page's language, and the site's address, which is relative to each page
-when RELATIVE_URLS is on). The fragments belong to one template environment,
-and Pelican makes new ones for each build.
+when RELATIVE_URLS is on). The fragments belong to one build's environment.
 """
 
-from jinja2 import BytecodeCache
 from pelican import signals
 
-__all__ = ["FragmentCache", "SharedTemplateCode", "register"]
-
-
-class SharedTemplateCode(BytecodeCache):
-    """Compiled templates by name, kept in memory for the environments of one build."""
-
-    def __init__(self):
-        self.compiled = {}
-
-    def load_bytecode(self, bucket):
-        checksum, code = self.compiled.get(bucket.key, (None, None))
-        # A template whose source changed is compiled again.
-        if checksum == bucket.checksum:
-            bucket.code = code
-
-    def dump_bytecode(self, bucket):
-        self.compiled[bucket.key] = (bucket.checksum, bucket.code)
+__all__ = ["BuildEnvironment", "FragmentCache", "register"]
 
 
 class FragmentCache:
@@ -55,25 +38,35 @@ class FragmentCache:
         return self.fragments[key]
 
 
+class BuildEnvironment:
+    """The template environment of the build in progress.
+
+    A build is known by its context: Pelican makes one dictionary per build
+    and hands the same one to each of its generators.
+    """
+
+    def __init__(self):
+        self.context = None
+        self.env = None
+
+    def share(self, generator):
+        """Give `generator` the build's environment (its own, if it is the first)."""
+        if self.context is not generator.context:
+            self.context, self.env = generator.context, generator.env
+            self.env.globals["cached_fragment"] = FragmentCache()
+        generator.env = self.env
+
+
+BUILD = BuildEnvironment()
+
+
 # -- signal handlers ---------------------------------------------------------------
 
 
-def share_template_code(pelican):
-    """One compiled-template cache for this build, unless the settings set one."""
-    jinja_settings = pelican.settings.get("JINJA_ENVIRONMENT", {})
-    if jinja_settings.get("bytecode_cache") is None:
-        pelican.settings["JINJA_ENVIRONMENT"] = {
-            **jinja_settings,
-            "bytecode_cache": SharedTemplateCode(),
-        }
-
-
-def install_fragment_cache(generator):
-    env = getattr(generator, "env", None)
-    if env is not None:
-        env.globals["cached_fragment"] = FragmentCache()
+def share_environment(generator):
+    if getattr(generator, "env", None) is not None:
+        BUILD.share(generator)
 
 
 def register():
-    signals.initialized.connect(share_template_code)
-    signals.generator_init.connect(install_fragment_cache)
+    signals.generator_init.connect(share_environment)
