@@ -179,6 +179,10 @@ def cut_spans(text, offset, spans):
 
 class EastAsianLineBreakProcessor(Treeprocessor):
     def run(self, root):
+        # A document with no vanishing break anywhere in its text (one in
+        # English, say) has none in any run of its text: nothing to walk.
+        if not breaks_to_remove("".join(root.itertext())):
+            return
         for run in text_runs(root):
             join_run(run)
 
