@@ -401,10 +401,11 @@ def breadcrumbs(settings, lang, trail):
 
 
 def work_reference(content, site_url, work_type):
+    url = absolute_url(site_url, content.url)
     return {
         "@type": work_type,
-        "@id": absolute_url(site_url, content.url),
-        "url": absolute_url(site_url, content.url),
+        "@id": url,
+        "url": url,
         "headline": content.title,
         "inLanguage": content.lang,
     }
