@@ -71,3 +71,32 @@ def test_each_build_has_its_own_environment_and_fragments():
         later.env.globals["cached_fragment"]
         is not (earlier.env.globals["cached_fragment"])
     )
+
+
+RELATIVE = (
+    "{% for n in numbers %}"
+    '{% call(SITEURL) cached_fragment("card", n, siteurl=SITEURL) %}'
+    '<a href="{{ SITEURL }}/{{ n }}/">{{ n }}{{ count() }}</a>'
+    "{% endcall %}"
+    "{% endfor %}"
+)
+
+
+def test_a_fragment_given_the_site_address_is_rendered_once_for_every_address():
+    env = Environment(autoescape=True)
+    env.globals["cached_fragment"] = FragmentCache()
+    calls = []
+
+    def render_at(siteurl):
+        return env.from_string(RELATIVE).render(
+            numbers=[1, 2], SITEURL=siteurl, count=lambda: calls.append(1) or ""
+        )
+
+    assert render_at(".") == '<a href="./1/">1</a><a href="./2/">2</a>'
+    assert render_at("../..") == '<a href="../../1/">1</a><a href="../../2/">2</a>'
+    assert len(calls) == 2
+    # The address goes in escaped, as {{ SITEURL }} would put it.
+    assert render_at('https://x.test/a"b') == (
+        '<a href="https://x.test/a&#34;b/1/">1</a>'
+        '<a href="https://x.test/a&#34;b/2/">2</a>'
+    )

@@ -141,6 +141,9 @@ def render_img(attrs, self_closing=False):
     return f"<img {' '.join(parts)}{' /' if self_closing else ''}>"
 
 
+IMG_START_RE = re.compile(r"<img\b", re.IGNORECASE)
+
+
 def with_image_attributes(html, size_of):
     """The HTML with sizes on its images and lazy loading after the first.
 
@@ -148,7 +151,7 @@ def with_image_attributes(html, size_of):
     is unknown. Attributes the author wrote are kept; only the tags that
     gain something are rewritten.
     """
-    if "<img" not in html.lower():  # most posts: no need to parse at all
+    if not IMG_START_RE.search(html):  # most posts: no need to parse at all
         return html
     pieces, done = [], 0
     for index, (start, end, attrs, self_closing) in enumerate(img_tags(html)):

@@ -484,14 +484,15 @@ def same_name(first, second):
 def slug_collisions(entries):
     """Groups of different names that share one slug.
 
-    `entries` are (group, slug, name, where) tuples; names of one group (tags,
-    say) with the same slug collide unless they only differ in case or width.
+    `entries` are (group, slug, name, origin) tuples (the origin says where a
+    name was first seen); names of one group (tags, say) with the same slug
+    collide unless they only differ in case or width.
     """
     seen = {}
-    for group, slug, name, path in entries:
+    for group, slug, name, origin in entries:
         names = seen.setdefault((group, slug), {})
-        if not any(same_name(name, known) for known in names):
-            names[name] = path
+        if name not in names and not any(same_name(name, known) for known in names):
+            names[name] = origin
     return [
         (group, slug, list(names.items()))
         for (group, slug), names in seen.items()
@@ -706,8 +707,12 @@ def check_article_slugs(generator):
     for article in everything:
         for term in taxonomy_terms(article):
             group = TAXONOMY_GROUPS[type(term).__name__]
-            terms.append((group, term.slug, term.name, where(article)))
-    report_collisions(slug_collisions(terms), collision_message)
+            terms.append((group, term.slug, term.name, article))
+    collisions = [
+        (group, slug, [(name, where(article)) for name, article in names])
+        for group, slug, names in slug_collisions(terms)
+    ]
+    report_collisions(collisions, collision_message)
     check_content_slugs(everything)
 
 

@@ -19,11 +19,27 @@ after that:
 The key must name everything the fragment's HTML depends on (here the post,
 the page's language, and the site's address, which is relative to each page
 when RELATIVE_URLS is on). The fragments belong to one build's environment.
+
+A fragment that differs between pages only by the site's address takes it as
+`siteurl=` rather than in its key, and receives it as the caller's argument:
+
+    {% call(SITEURL) cached_fragment("post-card", item.url, lang, siteurl=SITEURL) %}
+      <a href="{{ SITEURL }}/{{ item.url }}">...</a>
+    {% endcall %}
+
+It is rendered once, with a placeholder for the address, and each page gets
+it with its own address put in (escaped, as `{{ SITEURL }}` would be).
 """
 
+from markupsafe import Markup
 from pelican import signals
 
 __all__ = ["BuildEnvironment", "FragmentCache", "register"]
+
+
+# Stands for the site's address in a fragment rendered for every address.
+# Escaping leaves it as it is, and no text or URL of a page contains it.
+SITEURL_PLACEHOLDER = "\x1esiteurl\x1e"
 
 
 class FragmentCache:
@@ -32,10 +48,16 @@ class FragmentCache:
     def __init__(self):
         self.fragments = {}
 
-    def __call__(self, *key, caller):
+    def __call__(self, *key, caller, siteurl=None):
+        if siteurl is None:
+            if key not in self.fragments:
+                self.fragments[key] = caller()
+            return self.fragments[key]
+        key = (*key, SITEURL_PLACEHOLDER)
         if key not in self.fragments:
-            self.fragments[key] = caller()
-        return self.fragments[key]
+            self.fragments[key] = Markup(caller(SITEURL_PLACEHOLDER))
+        # Markup.replace escapes the address it puts in.
+        return self.fragments[key].replace(SITEURL_PLACEHOLDER, siteurl)
 
 
 class BuildEnvironment:
