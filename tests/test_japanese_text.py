@@ -6,6 +6,8 @@ from bs4 import BeautifulSoup
 from japanese_text import japanese_text as jt
 from japanese_text.line_breaks import (
     EastAsianLineBreakExtension,
+    breaks_to_remove,
+    has_break_to_remove,
     join_east_asian_lines,
     removes_break,
 )
@@ -56,6 +58,22 @@ def test_join_east_asian_lines_removes_breaks_and_the_spaces_around_them():
     assert join_east_asian_lines(text) == (
         "日本語の文章を途中で折り返す。English\nwords と日本語\nmixed"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日本語の\n文章",
+        "English\nonly\ntext",
+        "English\nthen 日本語",
+        "日本語\n\n段落",
+        "終わりの改行\n",
+        "\n始まりの改行",
+        "",
+    ],
+)
+def test_a_document_is_skipped_only_when_no_break_vanishes(text):
+    assert has_break_to_remove(text) is bool(breaks_to_remove(text))
 
 
 def test_markdown_paragraphs_lists_quotes_and_emphasis_lose_their_soft_breaks():

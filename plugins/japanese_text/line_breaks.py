@@ -86,6 +86,15 @@ def breaks_to_remove(text):
     return spans
 
 
+def has_break_to_remove(text):
+    """Whether any line break in `text` vanishes (stops at the first one)."""
+    for match in LINE_BREAK.finditer(text):
+        start, end = match.span()
+        if start and end < len(text) and removes_break(text[start - 1], text[end]):
+            return True
+    return False
+
+
 def join_east_asian_lines(text):
     """`text` with the line breaks between East Asian wide characters removed."""
     for start, end in reversed(breaks_to_remove(text)):
@@ -181,7 +190,7 @@ class EastAsianLineBreakProcessor(Treeprocessor):
     def run(self, root):
         # A document with no vanishing break anywhere in its text (one in
         # English, say) has none in any run of its text: nothing to walk.
-        if not breaks_to_remove("".join(root.itertext())):
+        if not has_break_to_remove("".join(root.itertext())):
             return
         for run in text_runs(root):
             join_run(run)

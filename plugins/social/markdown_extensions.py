@@ -157,7 +157,9 @@ class TweetBlockProcessor(BlockProcessor):
     """Turn a `::: tweet` ... `:::` block into a quoted tweet."""
 
     def test(self, parent, block):
-        return bool(TWEET_OPENER.match(block.split("\n", 1)[0]))
+        return block.startswith(":::") and bool(
+            TWEET_OPENER.match(block.split("\n", 1)[0])
+        )
 
     def run(self, parent, blocks):
         lines = blocks.pop(0).split("\n")[1:]

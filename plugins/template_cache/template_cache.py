@@ -12,18 +12,21 @@ category and its author, in each language. The global `cached_fragment`
 renders a fragment the first time its key is seen and returns the same HTML
 after that:
 
-    {% call cached_fragment("post-card", item.url, lang, SITEURL) %}
+    {% call cached_fragment("post-card", item.source_path, lang, SITEURL) %}
       ...
     {% endcall %}
 
 The key must name everything the fragment's HTML depends on (here the post,
-the page's language, and the site's address, which is relative to each page
-when RELATIVE_URLS is on). The fragments belong to one build's environment.
+by its file, which is cheaper to ask than its URL that Pelican computes on
+each use; the page's language; and the site's address, which is relative to
+each page when RELATIVE_URLS is on). The fragments belong to one build's
+environment.
 
 A fragment that differs between pages only by the site's address takes it as
 `siteurl=` rather than in its key, and receives it as the caller's argument:
 
-    {% call(SITEURL) cached_fragment("post-card", item.url, lang, siteurl=SITEURL) %}
+    {% call(SITEURL) cached_fragment("post-card", item.source_path, lang,
+                                     siteurl=SITEURL) %}
       <a href="{{ SITEURL }}/{{ item.url }}">...</a>
     {% endcall %}
 
