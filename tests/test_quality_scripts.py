@@ -144,3 +144,27 @@ def test_lighthouse_server_compresses_text_as_static_hosts_do(tmp_path):
         with urllib.request.urlopen(url + "/") as response:
             assert response.headers["Content-Encoding"] is None
             assert response.read().decode("utf-8") == page
+
+
+def bench_rows(full, plain, cold, warm):
+    def row(cpu):
+        return {"median": cpu, "min": cpu, "max": cpu, "cpu": cpu, "peak_mib": 50}
+
+    return {
+        "full build": row(full),
+        "plain Pelican": row(plain),
+        "cold build (cache on, empty)": row(cold),
+        "warm rebuild (one post changed)": row(warm),
+    }
+
+
+def test_the_bench_report_judges_both_ratios_on_cpu_time():
+    text, met = bench.report(bench_rows(3.9, 3.0, 4.0, 2.0), 300, 5, "in memory")
+    assert met
+    assert "- full / plain: 1.30x CPU time" in text
+    assert "- warm / cold: 0.50x CPU time" in text
+    assert "built in memory" in text
+    _, met = bench.report(bench_rows(4.0, 3.0, 4.0, 1.0), 300, 5, "on disk")
+    assert not met
+    _, met = bench.report(bench_rows(3.0, 3.0, 4.0, 2.2), 300, 5, "on disk")
+    assert not met
