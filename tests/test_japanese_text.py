@@ -66,6 +66,9 @@ def test_join_east_asian_lines_removes_breaks_and_the_spaces_around_them():
         "日本語の\n文章",
         "English\nonly\ntext",
         "English\nthen 日本語",
+        "café\nnext",  # non-ASCII at the break, but not wide: kept
+        "word\u200b\nnext",  # a zero-width space at the break: removed
+        "“quoted”\n日本語",  # ambiguous punctuation beside a wide character
         "日本語\n\n段落",
         "終わりの改行\n",
         "\n始まりの改行",

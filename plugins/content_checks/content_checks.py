@@ -302,7 +302,8 @@ def guess_japanese_encoding(raw):
 def decode(raw):
     """The text of a UTF-8 file (a BOM is allowed, as Pelican allows it), or None."""
     try:
-        return raw.decode("utf-8-sig")
+        # As "utf-8-sig" does, without its codec's slower path for every file.
+        return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError:
         return None
 

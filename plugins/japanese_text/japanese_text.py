@@ -428,14 +428,24 @@ def romaji_slug(name, settings, regex_subs_key="SLUG_REGEX_SUBSTITUTIONS"):
     slug = options(settings)["slugs"].get(name)
     if slug:
         return slug
+    regex_subs = settings.get(
+        regex_subs_key, settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    )
+    return _romaji_slug(
+        name,
+        tuple(map(tuple, regex_subs)),
+        settings.get("SLUGIFY_PRESERVE_CASE", False),
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # a tag's name comes back on many posts
+def _romaji_slug(name, regex_subs, preserve_case):
     if not has_japanese(name):
         return None
     return slugify(
         romaji(name),
-        regex_subs=settings.get(
-            regex_subs_key, settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-        ),
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        regex_subs=regex_subs,
+        preserve_case=preserve_case,
         use_unicode=False,
     )
 
@@ -453,10 +463,10 @@ def slug_source(content):
         if content.source_path is None:
             return None
         return os.path.basename(os.path.splitext(content.source_path)[0])
+    if not has_japanese(given):
+        return None
     from_file_name = parse_path_metadata(content.source_path, content.settings)
-    if given == from_file_name.get("slug") and has_japanese(given):
-        return given
-    return None
+    return given if given == from_file_name.get("slug") else None
 
 
 def where(content):

@@ -39,6 +39,8 @@ VERBATIM_BLOCK_TAGS = frozenset({"pre", "script", "style", "textarea", "math"})
 # A line break with the spaces and tabs around it (CSS removes those too).
 LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 ZERO_WIDTH_SPACE = "\u200b"
+# A line break with a non-ASCII character on either side.
+NON_ASCII_AT_BREAK = re.compile(r"[^\x00-\x7f][ \t]*\n|\n[ \t]*[^\x00-\x7f]")
 
 
 # -- pure functions ---------------------------------------------------------
@@ -88,6 +90,8 @@ def breaks_to_remove(text):
 
 def has_break_to_remove(text):
     """Whether any line break in `text` vanishes (stops at the first one)."""
+    if not NON_ASCII_AT_BREAK.search(text):
+        return False  # English text, say: every vanishing break touches non-ASCII
     for match in LINE_BREAK.finditer(text):
         start, end = match.span()
         if start and end < len(text) and removes_break(text[start - 1], text[end]):
