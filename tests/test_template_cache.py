@@ -3,7 +3,7 @@
 import sys
 
 from conftest import ROOT
-from jinja2 import Environment
+from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -46,8 +46,9 @@ def test_each_environment_has_its_own_fragments():
 class Generator:
     """What the plugin uses of a Pelican generator."""
 
-    def __init__(self, context):
+    def __init__(self, context, jinja_settings=None):
         self.context = context
+        self.settings = {"JINJA_ENVIRONMENT": jinja_settings or {}}
         self.env = Environment()
 
 
@@ -100,3 +101,48 @@ def test_a_fragment_given_the_site_address_is_rendered_once_for_every_address():
         '<a href="https://x.test/a&#34;b/1/">1</a>'
         '<a href="https://x.test/a&#34;b/2/">2</a>'
     )
+
+
+def test_compiled_templates_are_kept_between_builds_for_the_same_settings(tmp_path):
+    settings = {"trim_blocks": True, "extensions": ["jinja2.ext.i18n"]}
+    first, second = Generator({}, settings), Generator({}, dict(settings))
+    BuildEnvironment().share(first)
+    BuildEnvironment().share(second)
+    code = first.env.bytecode_cache
+    assert isinstance(code, FileSystemBytecodeCache)
+    assert second.env.bytecode_cache.pattern == code.pattern
+    # Settings that change the compiled code get other files.
+    other = Generator({}, {**settings, "trim_blocks": False})
+    BuildEnvironment().share(other)
+    assert other.env.bytecode_cache.pattern != code.pattern
+    # A later build loads what an earlier one compiled, unless the source changed.
+    code.directory = str(tmp_path)
+    compiled = []
+    counting_environment({"card.html": "<p>{{ t }}</p>"}, code, compiled)
+    later = counting_environment({"card.html": "<p>{{ t }}</p>"}, code, compiled)
+    assert later.get_template("card.html").render(t="x") == "<p>x</p>"
+    changed = counting_environment({"card.html": "<b>{{ t }}</b>"}, code, compiled)
+    assert changed.get_template("card.html").render(t="x") == "<b>x</b>"
+    assert compiled == ["card.html", "card.html"]
+
+
+def test_a_bytecode_cache_in_the_settings_is_kept():
+    mine = FileSystemBytecodeCache()
+    generator = Generator({}, {"bytecode_cache": mine})
+    generator.env.bytecode_cache = mine  # Pelican passes the settings to Jinja
+    BuildEnvironment().share(generator)
+    assert generator.env.bytecode_cache is mine
+
+
+def counting_environment(templates, code, compiled):
+    """An environment with `code` as its bytecode cache that records compiles."""
+    env = Environment(loader=DictLoader(templates), bytecode_cache=code)
+    compile_source = env.compile
+
+    def compile_and_count(source, name=None, filename=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_source(source, name, filename, *args, **kwargs)
+
+    env.compile = compile_and_count
+    env.get_template("card.html")
+    return env

@@ -6,6 +6,13 @@ generators of one build share the first one's environment instead (every
 plugin sets up each generator's environment the same way: the same filters,
 globals and translations).
 
+Compiled templates are also kept between builds (each preview rebuild is a
+new build): in Jinja's own cache folder for the user, in the system's
+temporary folder, under names that depend on the Jinja version and the
+JINJA_ENVIRONMENT settings, which change the code a template compiles to. Jinja
+compiles a template again whenever its source changed. A `bytecode_cache` in
+JINJA_ENVIRONMENT replaces this one.
+
 Fragments: a listing shows each post as a card, and one build shows the same
 card on many pages: the home pages, and the pages of each of its tags, its
 category and its author, in each language. The global `cached_fragment`
@@ -34,10 +41,13 @@ It is rendered once, with a placeholder for the address, and each page gets
 it with its own address put in (escaped, as `{{ SITEURL }}` would be).
 """
 
+import hashlib
+
+import jinja2
 from markupsafe import Markup
 from pelican import signals
 
-__all__ = ["BuildEnvironment", "FragmentCache", "register"]
+__all__ = ["BuildEnvironment", "FragmentCache", "register", "template_code_cache"]
 
 
 # Stands for the site's address in a fragment rendered for every address.
@@ -63,6 +73,17 @@ class FragmentCache:
         return self.fragments[key].replace(SITEURL_PLACEHOLDER, siteurl)
 
 
+def template_code_cache(jinja_settings):
+    """Jinja's file cache of compiled templates, for environments made so."""
+    options = sorted(
+        (name, repr(value))
+        for name, value in jinja_settings.items()
+        if name != "bytecode_cache"
+    )
+    digest = hashlib.sha256(repr((jinja2.__version__, options)).encode()).hexdigest()
+    return jinja2.FileSystemBytecodeCache(pattern=f"pelican-{digest[:16]}-%s.cache")
+
+
 class BuildEnvironment:
     """The template environment of the build in progress.
 
@@ -79,6 +100,9 @@ class BuildEnvironment:
         if self.context is not generator.context:
             self.context, self.env = generator.context, generator.env
             self.env.globals["cached_fragment"] = FragmentCache()
+            jinja_settings = generator.settings.get("JINJA_ENVIRONMENT", {})
+            if "bytecode_cache" not in jinja_settings:
+                self.env.bytecode_cache = template_code_cache(jinja_settings)
         generator.env = self.env
 
 
