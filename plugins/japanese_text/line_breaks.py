@@ -101,9 +101,14 @@ def has_break_to_remove(text):
 
 def join_east_asian_lines(text):
     """`text` with the line breaks between East Asian wide characters removed."""
-    for start, end in reversed(breaks_to_remove(text)):
-        text = text[:start] + text[end:]
-    return text
+
+    def join(match):
+        start, end = match.span()
+        if start and end < len(text) and removes_break(text[start - 1], text[end]):
+            return ""
+        return match.group(0)
+
+    return LINE_BREAK.sub(join, text)
 
 
 # -- the tree processor -----------------------------------------------------

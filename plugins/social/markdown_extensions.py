@@ -199,6 +199,12 @@ class UnsetLinkRemover(Treeprocessor):
     """Replace each link to an unset reference by its words."""
 
     def run(self, root):
+        unset = (
+            link.get("href", "").startswith(UNSET_LINK_PREFIX)
+            for link in root.iter("a")
+        )
+        if not any(unset):
+            return
         for parent in root.iter():
             for position, child in reversed(list(enumerate(parent))):
                 if child.tag == "a" and child.get("href", "").startswith(
