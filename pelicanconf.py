@@ -29,7 +29,7 @@ PLUGINS = [
     "images",
     "publishing",
     "template_cache",
-    "reused_markdown",
+    "markdown_reader",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).

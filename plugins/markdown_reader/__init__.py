@@ -1,0 +1,1 @@
+from .markdown_reader import *  # noqa: F403

@@ -1,0 +1,166 @@
+"""The fast Markdown reader reads every file as Pelican's own reader does."""
+
+import copy
+from types import SimpleNamespace
+
+import pytest
+from conftest import CONTENT, ROOT, write_content
+from japanese_text.japanese_text import check_settings_and_add_markdown_extension
+from markdown_reader.markdown_reader import (
+    FastMarkdownReader,
+    is_plain_text,
+    use_fast_markdown_reader,
+)
+from pelican import signals
+from pelican.readers import MarkdownReader, Readers
+from pelican.settings import read_settings
+from social.social import check_settings as add_social_markdown_extensions
+
+# Files that leave state in a converter: footnotes, abbreviations, reference
+# links, a table of contents, metadata, a summary that looks like metadata.
+STATEFUL = {
+    "a.md": (
+        "Title: First\nSummary: Note: *this* is a summary\nTags: a, b\n\n"
+        "[TOC]\n\n## One\n\nText[^1] about HTML and [a link][ref].\n\n"
+        "*[HTML]: Hyper Text Markup Language\n\n[ref]: https://example.com/\n\n"
+        "[^1]: The first footnote.\n"
+    ),
+    "b.md": (
+        "Title: Second\n\n## One\n\nHTML again, [a link][ref], no footnote[^1].\n"
+    ),
+    "c.md": "Title: Third\nSummary: plain\n\n## One\n\n## One\n\nText.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def settings():
+    """The site's settings, with the Markdown extensions its plugins add."""
+    pelican = SimpleNamespace(settings=read_settings(str(ROOT / "pelicanconf.py")))
+    check_settings_and_add_markdown_extension(pelican)
+    add_social_markdown_extensions(pelican)
+    return pelican.settings
+
+
+def read_all(reader_class, settings, paths):
+    reader = reader_class(copy.deepcopy(settings))
+    return [reader.read(str(path)) for path in paths]
+
+
+def test_each_file_reads_as_with_pelicans_reader(settings, tmp_path):
+    folder = write_content(tmp_path, STATEFUL)
+    paths = [
+        *sorted(folder.glob("*.md")),
+        *sorted(CONTENT.rglob("*.md")),
+        *sorted((ROOT / "tests" / "content").rglob("*.md")),
+    ]
+    fast = read_all(FastMarkdownReader, settings, paths)
+    # Pelican's reader makes a new converter per file: nothing carries over.
+    own = read_all(MarkdownReader, settings, paths)
+    for path, mine, theirs in zip(paths, fast, own, strict=True):
+        assert mine == theirs, path
+    first, second, third = fast[:3]
+    assert 'id="fn:1"' in first[0] and "fn:1" not in second[0]
+    assert "<abbr" in first[0] and "<abbr" not in second[0]
+    assert 'href="https://example.com/"' not in second[0]
+    assert str(first[1]["summary"]) == "<p>Note: <em>this</em> is a summary</p>"
+    assert 'id="one_1"' in third[0]  # ids are unique within a file only
+
+
+def test_the_reader_replaces_only_pelicans_markdown_reader(settings):
+    class OtherReader(MarkdownReader):
+        pass
+
+    settings = {**copy.deepcopy(settings), "READERS": {"mkd": OtherReader}}
+    signals.readers_init.connect(use_fast_markdown_reader)
+    try:
+        readers = Readers(settings)
+    finally:
+        signals.readers_init.disconnect(use_fast_markdown_reader)
+    assert type(readers.readers["md"]) is FastMarkdownReader
+    assert type(readers.readers["markdown"]) is FastMarkdownReader
+    assert type(readers.readers["mkd"]) is OtherReader
+
+
+# Summaries that are plain text, and ones that only look plain.
+PLAIN_FIELDS = [
+    "本当に活きる人脈はどうやって作るのか。",
+    "How do you build connections that work? Not at networking events.",
+    "Note: a colon, (parentheses), 'quotes' and \"double quotes\"; 50% off",
+    "C++ and C# — dashes - and + signs, a=b, 1.5 times, #hashtag",
+    "https://example.com/bare",
+]
+SYNTAX_FIELDS = [
+    "*emphasis* and _this_",
+    "**strong**",
+    "a `code` span",
+    "[a link](https://example.com/)",
+    "[a reference][beijing-blog]",
+    "<b>raw HTML</b>",
+    "AT&T &amp; entities",
+    "an escape \\* here",
+    "![an image](x.png)",
+    "a footnote[^1]",
+    "a {: .class} attribute list",
+    "a | table | row",
+    "~~tilde~~",
+    "# a heading",
+    "> a quote",
+    "- a list",
+    "+ a list",
+    "1. a numbered list",
+    "2024年の話",
+    "---",
+    "===",
+    ": a definition",
+    "::: tweet",
+    "    indented code",
+    "trailing spaces  ",
+    "line one\nline two",
+    "tab\tinside",
+    "<https://example.com/>",
+    "...and so on",
+]
+DATES = [
+    "2024-05-01",
+    "2024-05-01 10:00",
+    "2024-05-01T10:00:30",
+    "2024-05-01_10:00",
+    "2024-05-01  10:00",
+    "2024-05-01 10:00+09:00",
+    "2024/05/01 10:00",
+    "May 1, 2024",
+]
+
+
+def outcome(function, *arguments):
+    """What a call returns, or the error it raises, to compare two readers."""
+    try:
+        result = function(*arguments)
+    except Exception as error:  # the error is the outcome
+        return ("error", type(error), str(error))
+    return ("value", type(result), result)
+
+
+@pytest.mark.parametrize("summary", PLAIN_FIELDS + SYNTAX_FIELDS)
+def test_a_summary_reads_as_with_pelicans_reader(settings, tmp_path, summary):
+    lines = summary.split("\n")
+    header = "Summary: " + "\n    ".join(lines)
+    path = write_content(tmp_path, {"a.md": f"Title: A\n{header}\n\nBody.\n"}) / "a.md"
+    fast = outcome(read_all, FastMarkdownReader, settings, [path])
+    own = outcome(read_all, MarkdownReader, settings, [path])
+    assert fast == own
+
+
+@pytest.mark.parametrize("date", DATES)
+def test_a_date_reads_as_with_pelicans_reader(settings, date):
+    fast = FastMarkdownReader(copy.deepcopy(settings))
+    own = MarkdownReader(copy.deepcopy(settings))
+    for name in ("date", "modified"):
+        mine = outcome(fast.process_metadata, name, date)
+        theirs = outcome(own.process_metadata, name, date)
+        assert mine == theirs
+
+
+def test_only_plain_text_takes_the_shortcut():
+    assert all(map(is_plain_text, PLAIN_FIELDS))
+    assert not any(map(is_plain_text, SYNTAX_FIELDS))
