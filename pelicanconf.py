@@ -30,6 +30,7 @@ PLUGINS = [
     "publishing",
     "template_cache",
     "markdown_reader",
+    "frozen_urls",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).
