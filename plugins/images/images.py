@@ -25,7 +25,6 @@ from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 from pelican.contents import Article, Page
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +86,8 @@ def oriented_size(image):
 
 def read_size(path):
     """Width and height of an image file as shown; only its header is read."""
+    from PIL import Image  # here, not at the top: most builds have no image
+
     with Image.open(path) as image:
         return oriented_size(image)
 
@@ -180,6 +181,8 @@ def resize_copy(path, max_width, quality):
     animated. The new file replaces the old one by a rename, never by
     writing into it.
     """
+    from PIL import Image, ImageOps  # here, not at the top: most builds have none
+
     path = Path(path)
     with Image.open(path) as image:
         if getattr(image, "is_animated", False):
@@ -239,7 +242,7 @@ def size_images_in_content(content):
             return None
         try:
             width, height = read_size(path)
-        except (OSError, UnidentifiedImageError) as error:
+        except OSError as error:  # Pillow's UnidentifiedImageError is one
             logger.error(
                 "%s: image %s cannot be read as an image (%s)",
                 content.relative_source_path,
@@ -266,7 +269,7 @@ def resize_output_images(pelican):
                 continue
             try:
                 resize_copy(path, config["max_width"], config["quality"])
-            except (OSError, UnidentifiedImageError) as error:
+            except OSError as error:  # Pillow's UnidentifiedImageError is one
                 logger.error(
                     "%s: cannot be resized (%s)", path.relative_to(output), error
                 )
