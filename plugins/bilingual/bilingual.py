@@ -22,7 +22,7 @@ import logging
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -34,6 +34,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.paginator import Paginator
@@ -146,6 +147,7 @@ def babel_locale(lang):
     return Locale.parse(lang)
 
 
+@lru_cache(maxsize=4096)  # a post's date is shown on its page and its cards
 def long_date(value, lang):
     """A date as readers of `lang` write it: 2018年9月1日, September 1, 2018."""
     return format_date(value, format="long", locale=babel_locale(lang))
@@ -399,13 +401,23 @@ def make_template_helpers(catalogs, default_lang):
     def page_lang(context):
         return context_lang(context, default_lang)
 
-    @pass_context
-    def gettext(context, message):
-        return catalog(page_lang(context)).gettext(message)
+    # Jinja's "new style" gettext, without its extra layers of calls: the
+    # translation is safe markup (autoescape), and always a format string,
+    # whose variables are escaped as they go in.
+    def formatted(context, translated, variables):
+        if context.eval_ctx.autoescape:
+            translated = Markup(translated)
+        return translated % variables
 
     @pass_context
-    def ngettext(context, singular, plural, n):
-        return catalog(page_lang(context)).ngettext(singular, plural, n)
+    def gettext(context, message, /, **variables):
+        translated = catalog(page_lang(context)).gettext(message)
+        return formatted(context, translated, variables)
+
+    @pass_context
+    def ngettext(context, singular, plural, num, /, **variables):
+        translated = catalog(page_lang(context)).ngettext(singular, plural, num)
+        return formatted(context, translated, {"num": num, **variables})
 
     def translate_to(lang, message, **variables):
         return catalog(lang).gettext(message) % variables
@@ -455,8 +467,9 @@ def install_template_helpers(generator):
         settings["DEFAULT_LANG"],
     )
     env = generator.env
-    env.install_gettext_callables(
-        helpers["gettext"], helpers["ngettext"], newstyle=True
+    env.newstyle_gettext = True  # how {% trans %} blocks call them
+    env.globals.update(
+        _=helpers["gettext"], gettext=helpers["gettext"], ngettext=helpers["ngettext"]
     )
     env.filters.update(helpers["filters"])
     env.globals.update(helpers["globals"])
