@@ -57,6 +57,18 @@ def test_an_index_of_another_dictionary_is_not_used(index_path, tmp_path):
     assert readings.open_index(tmp_path / "broken.sqlite3") is None
 
 
+def run_python(code):
+    """What `code` prints, run in a fresh interpreter (pykakasi loads once)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(PLUGINS)},
+    )
+    return done.stdout
+
+
 def convert_in_a_fresh_process(index):
     """pykakasi's readings of PHRASES, with or without the index at `index`."""
     code = (
@@ -68,14 +80,7 @@ def convert_in_a_fresh_process(index):
         f"out = [[i['hepburn'] for i in k.convert(p)] for p in {PHRASES!r}]\n"
         "print(json.dumps({'used': used, 'readings': out}))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(PLUGINS)},
-    )
-    return json.loads(done.stdout)
+    return json.loads(run_python(code))
 
 
 def test_readings_from_the_index_are_pykakasis_own(index_path):
@@ -96,11 +101,4 @@ def test_the_site_reads_romaji_through_the_environments_index():
         "print(jt.romaji('人脈'))\n"
         "print(type(Kanwa._shared_state['_jisyo_table']).__name__)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(PLUGINS)},
-    )
-    assert done.stdout.split("\n")[:2] == ["jinmyaku", "KanwaIndex"]
+    assert run_python(code).split("\n")[:2] == ["jinmyaku", "KanwaIndex"]

@@ -9,27 +9,9 @@ which Pelican returns as it is.
 """
 
 from pelican import signals
+from pelican.contents import Article, Page
 
 __all__ = ["freeze_urls", "register"]
-
-CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
-
-
-def contents_of(generator):
-    """Every post or page a generator holds, drafts and hidden ones included."""
-    for name in CONTENT_LISTS:
-        yield from getattr(generator, name, None) or []
 
 
 def freeze_urls(contents):
@@ -40,10 +22,13 @@ def freeze_urls(contents):
 # -- signal handlers ----------------------------------------------------------------
 
 
-def freeze_generator_urls(generators):
-    for generator in generators:
-        freeze_urls(contents_of(generator))
+def freeze_generated_urls(generators):
+    """Every post and page read in this build: drafts, hidden ones, translations."""
+    if not generators:
+        return
+    generated = generators[0].context["generated_content"].values()
+    freeze_urls(item for item in generated if isinstance(item, Article | Page))
 
 
 def register():
-    signals.all_generators_finalized.connect(freeze_generator_urls)
+    signals.all_generators_finalized.connect(freeze_generated_urls)
