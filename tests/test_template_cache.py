@@ -7,7 +7,11 @@ from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from template_cache.template_cache import BuildEnvironment, FragmentCache
+from template_cache.template_cache import (
+    BuildEnvironment,
+    FragmentCache,
+    template_code_cache,
+)
 
 TEMPLATE = (
     "{% for n in numbers %}"
@@ -146,3 +150,15 @@ def counting_environment(templates, code, compiled):
     env.compile = compile_and_count
     env.get_template("card.html")
     return env
+
+
+def test_a_cache_that_cannot_be_written_never_fails_a_build(tmp_path, monkeypatch):
+    code = template_code_cache({})
+    code.directory = str(tmp_path / "missing")  # every save fails
+    compiled = []
+    env = counting_environment({"card.html": "<p>{{ t }}</p>"}, code, compiled)
+    assert env.get_template("card.html").render(t="x") == "<p>x</p>"
+    assert compiled == ["card.html"]
+    # No folder of the user's own to keep compiled templates in: no cache.
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "none" / "x"))
+    assert template_code_cache({}) is None

@@ -42,10 +42,13 @@ it with its own address put in (escaped, as `{{ SITEURL }}` would be).
 """
 
 import hashlib
+import logging
 
 import jinja2
 from markupsafe import Markup
 from pelican import signals
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["BuildEnvironment", "FragmentCache", "register", "template_code_cache"]
 
@@ -73,15 +76,36 @@ class FragmentCache:
         return self.fragments[key].replace(SITEURL_PLACEHOLDER, siteurl)
 
 
+class KeptTemplateCode(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates, which never fails a build.
+
+    A template whose code cannot be saved (a full disk, say) is compiled
+    again by the next build, as it would be without a cache.
+    """
+
+    def dump_bytecode(self, bucket):
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as error:
+            logger.debug("template_cache: compiled template not kept: %s", error)
+
+
 def template_code_cache(jinja_settings):
-    """Jinja's file cache of compiled templates, for environments made so."""
+    """The file cache of compiled templates for environments made so, or None.
+
+    None when Jinja finds no safe folder of the user's own to keep them in.
+    """
     options = sorted(
         (name, repr(value))
         for name, value in jinja_settings.items()
         if name != "bytecode_cache"
     )
     digest = hashlib.sha256(repr((jinja2.__version__, options)).encode()).hexdigest()
-    return jinja2.FileSystemBytecodeCache(pattern=f"pelican-{digest[:16]}-%s.cache")
+    try:
+        return KeptTemplateCode(pattern=f"pelican-{digest[:16]}-%s.cache")
+    except (OSError, RuntimeError) as error:
+        logger.debug("template_cache: compiled templates not kept: %s", error)
+        return None
 
 
 class BuildEnvironment:
