@@ -619,6 +619,8 @@ def test_a_file_from_the_content_cache_is_not_converted_again():
         "2024-W01-2",
         "2024",
         "明日",
+        "２０２４-０２-１０ ０９:００",  # full-width digits: dateutil reads them
+        "２０２４-０２-３０",
     ],
 )
 def test_a_date_is_valid_exactly_when_pelican_reads_it(text):

@@ -1,11 +1,13 @@
 """The fast Markdown reader reads every file as Pelican's own reader does."""
 
 import copy
+import html
 from types import SimpleNamespace
 
 import pytest
 from conftest import CONTENT, ROOT, write_content
 from japanese_text.japanese_text import check_settings_and_add_markdown_extension
+from markdown import Markdown
 from markdown_reader.markdown_reader import (
     FastMarkdownReader,
     is_plain_text,
@@ -127,6 +129,7 @@ DATES = [
     "2024-05-01_10:00",
     "2024-05-01  10:00",
     "2024-05-01 10:00+09:00",
+    "２０２４-０５-０１ １０:００",  # full-width digits: dateutil reads them
     "2024/05/01 10:00",
     "May 1, 2024",
 ]
@@ -164,3 +167,27 @@ def test_a_date_reads_as_with_pelicans_reader(settings, date):
 def test_only_plain_text_takes_the_shortcut():
     assert all(map(is_plain_text, PLAIN_FIELDS))
     assert not any(map(is_plain_text, SYNTAX_FIELDS))
+
+
+# Every printable ASCII character, full-width forms, other scripts' digits and
+# Unicode spaces, at the start, inside and at the end of a line.
+PROBES = [chr(code) for code in range(0x20, 0x7F)]
+PROBES += [chr(code) for code in range(0xFF01, 0xFF5F)]  # ！ to ～, ０ to ９
+PROBES += ["٣", "३", "\u00a0", "\u3000", "\u2028", "\u200b", "・", "「", "…"]
+
+
+def markdown_of(settings, text):
+    converter = Markdown(**copy.deepcopy(settings["MARKDOWN"]))
+    converter.preprocessors.deregister("meta", strict=False)  # as for a field
+    return converter.convert(text)
+
+
+def test_plain_text_is_exactly_one_paragraph_of_itself(settings):
+    checked = 0
+    for probe in PROBES:
+        for text in (f"{probe}1. 文", f"文 {probe} text", f"text{probe}", probe * 3):
+            if is_plain_text(text):
+                expected = f"<p>{html.escape(text, quote=False)}</p>"
+                assert markdown_of(settings, text) == expected, repr(text)
+                checked += 1
+    assert checked > 300  # most probes are plain text in the middle of a line

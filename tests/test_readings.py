@@ -102,3 +102,9 @@ def test_the_site_reads_romaji_through_the_environments_index():
         "print(type(Kanwa._shared_state['_jisyo_table']).__name__)\n"
     )
     assert run_python(code).split("\n")[:2] == ["jinmyaku", "KanwaIndex"]
+
+
+def test_an_index_written_in_another_format_is_not_used(index_path, monkeypatch):
+    assert readings.open_index(index_path) is not None
+    monkeypatch.setattr(readings, "INDEX_FORMAT", readings.INDEX_FORMAT + 1)
+    assert readings.open_index(index_path) is None

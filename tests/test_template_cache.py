@@ -2,14 +2,15 @@
 
 import sys
 
+import pytest
 from conftest import ROOT
 from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from template_cache.template_cache import (
-    BuildEnvironment,
     FragmentCache,
+    share_environment,
     template_code_cache,
 )
 
@@ -57,20 +58,19 @@ class Generator:
 
 
 def test_the_generators_of_a_build_share_one_environment():
-    build = BuildEnvironment()
     context = {}
     first, second = Generator(context), Generator(context)
-    build.share(first)
-    build.share(second)
+    share_environment(first)
+    share_environment(second)
     assert second.env is first.env
     assert isinstance(first.env.globals["cached_fragment"], FragmentCache)
+    assert isinstance(first.env.bytecode_cache, FileSystemBytecodeCache)
 
 
 def test_each_build_has_its_own_environment_and_fragments():
-    build = BuildEnvironment()
-    earlier, later = Generator({}), Generator({})
-    build.share(earlier)
-    build.share(later)
+    earlier, later = Generator({}), Generator({})  # a context per build
+    share_environment(earlier)
+    share_environment(later)
     assert later.env is not earlier.env
     assert (
         later.env.globals["cached_fragment"]
@@ -107,40 +107,53 @@ def test_a_fragment_given_the_site_address_is_rendered_once_for_every_address():
     )
 
 
-def test_compiled_templates_are_kept_between_builds_for_the_same_settings(tmp_path):
-    settings = {"trim_blocks": True, "extensions": ["jinja2.ext.i18n"]}
-    first, second = Generator({}, settings), Generator({}, dict(settings))
-    BuildEnvironment().share(first)
-    BuildEnvironment().share(second)
-    code = first.env.bytecode_cache
-    assert isinstance(code, FileSystemBytecodeCache)
-    assert second.env.bytecode_cache.pattern == code.pattern
-    # Settings that change the compiled code get other files.
-    other = Generator({}, {**settings, "trim_blocks": False})
-    BuildEnvironment().share(other)
-    assert other.env.bytecode_cache.pattern != code.pattern
-    # A later build loads what an earlier one compiled, unless the source changed.
+def test_compiled_templates_are_kept_between_builds(tmp_path):
+    code = template_code_cache()
     code.directory = str(tmp_path)
     compiled = []
     counting_environment({"card.html": "<p>{{ t }}</p>"}, code, compiled)
+    # A later build loads what an earlier one compiled...
     later = counting_environment({"card.html": "<p>{{ t }}</p>"}, code, compiled)
     assert later.get_template("card.html").render(t="x") == "<p>x</p>"
+    assert compiled == ["card.html"]
+    # ...unless the source changed,
     changed = counting_environment({"card.html": "<b>{{ t }}</b>"}, code, compiled)
     assert changed.get_template("card.html").render(t="x") == "<b>x</b>"
-    assert compiled == ["card.html", "card.html"]
+    assert compiled == ["card.html"] * 2
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        {"trim_blocks": True},
+        {"lstrip_blocks": True},
+        {"block_start_string": "<%", "block_end_string": "%>"},
+        {"extensions": ["jinja2.ext.i18n"]},
+        {"newstyle_gettext": True},
+    ],
+)
+def test_an_environment_that_compiles_otherwise_gets_its_own_code(tmp_path, option):
+    code = template_code_cache()
+    code.directory = str(tmp_path)
+    compiled = []
+    counting_environment({"card.html": "<p>{{ t }}</p>"}, code, compiled)
+    counting_environment({"card.html": "<p>{{ t }}</p>"}, code, compiled, **option)
+    assert compiled == ["card.html"] * 2
 
 
 def test_a_bytecode_cache_in_the_settings_is_kept():
     mine = FileSystemBytecodeCache()
     generator = Generator({}, {"bytecode_cache": mine})
     generator.env.bytecode_cache = mine  # Pelican passes the settings to Jinja
-    BuildEnvironment().share(generator)
+    share_environment(generator)
     assert generator.env.bytecode_cache is mine
 
 
-def counting_environment(templates, code, compiled):
+def counting_environment(templates, code, compiled, newstyle_gettext=None, **options):
     """An environment with `code` as its bytecode cache that records compiles."""
-    env = Environment(loader=DictLoader(templates), bytecode_cache=code)
+    env = Environment(loader=DictLoader(templates), bytecode_cache=code, **options)
+    if newstyle_gettext is not None:
+        env.newstyle_gettext = newstyle_gettext
     compile_source = env.compile
 
     def compile_and_count(source, name=None, filename=None, *args, **kwargs):
@@ -153,7 +166,7 @@ def counting_environment(templates, code, compiled):
 
 
 def test_a_cache_that_cannot_be_written_never_fails_a_build(tmp_path, monkeypatch):
-    code = template_code_cache({})
+    code = template_code_cache()
     code.directory = str(tmp_path / "missing")  # every save fails
     compiled = []
     env = counting_environment({"card.html": "<p>{{ t }}</p>"}, code, compiled)
@@ -161,4 +174,4 @@ def test_a_cache_that_cannot_be_written_never_fails_a_build(tmp_path, monkeypatc
     assert compiled == ["card.html"]
     # No folder of the user's own to keep compiled templates in: no cache.
     monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "none" / "x"))
-    assert template_code_cache({}) is None
+    assert template_code_cache() is None

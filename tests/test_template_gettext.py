@@ -1,12 +1,15 @@
-"""The theme's gettext callables: Jinja's "new style" gettext, per page language."""
+"""The theme's gettext callables (Jinja's "new style" gettext, per page language)
+and dates."""
 
+from datetime import UTC, datetime, timedelta, timezone
 from io import BytesIO
+from types import SimpleNamespace
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.support import Translations
-from bilingual.bilingual import make_template_helpers
-from jinja2 import Environment
+from babel.support import NullTranslations, Translations
+from bilingual.bilingual import install_gettext, long_date, make_template_helpers
+from jinja2 import Environment, pass_context
 
 
 def japanese_catalog():
@@ -23,19 +26,40 @@ def japanese_catalog():
     return Translations(fp=buffer)
 
 
-def environment():
-    """An environment set up as the bilingual plugin sets up the site's."""
-    helpers = make_template_helpers({"ja": japanese_catalog()}, "ja")
-    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
-    env.newstyle_gettext = True
-    env.globals.update(
-        _=helpers["gettext"], gettext=helpers["gettext"], ngettext=helpers["ngettext"]
+def environment(jinja_install=False):
+    """An environment set up as the bilingual plugin sets up the site's, or
+    (`jinja_install`) with the same catalogs installed by Jinja's own i18n
+    extension, whose results ours must give."""
+    catalogs = {"ja": japanese_catalog()}
+    helpers = make_template_helpers(catalogs, "ja")
+    generator = SimpleNamespace(
+        env=Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
     )
-    return env
+    install_gettext(generator.env, helpers)
+    if jinja_install:
+
+        @pass_context
+        def plain_gettext(context, message):
+            return catalogs.get(context["page_lang"], NullTranslations()).gettext(
+                message
+            )
+
+        @pass_context
+        def plain_ngettext(context, singular, plural, n):
+            catalog = catalogs.get(context["page_lang"], NullTranslations())
+            return catalog.ngettext(singular, plural, n)
+
+        generator.env.install_gettext_callables(
+            plain_gettext, plain_ngettext, newstyle=True
+        )
+    return generator.env
 
 
 def render(source, lang, **context):
-    return environment().from_string(source).render(page_lang=lang, **context)
+    ours = environment().from_string(source).render(page_lang=lang, **context)
+    jinjas = environment(True).from_string(source).render(page_lang=lang, **context)
+    assert ours == jinjas
+    return ours
 
 
 def test_messages_follow_the_page_language():
@@ -62,3 +86,13 @@ def test_plurals_and_trans_blocks_use_the_same_callables():
     assert render("{% trans %}Share{% endtrans %}", "ja") == "共有"
     source = "{% trans n=count %}{{ n }} post{% pluralize %}{{ n }} posts{% endtrans %}"
     assert render(source, "en", count=2) == "2 posts"
+
+
+def test_a_long_date_is_the_day_of_the_date_as_written():
+    tokyo, utc = timezone(timedelta(hours=9)), UTC
+    # The same instant, on two calendar days: each is shown on its own.
+    assert long_date(datetime(2024, 5, 1, 0, 30, tzinfo=tokyo), "en") == "May 1, 2024"
+    assert long_date(datetime(2024, 4, 30, 15, 30, tzinfo=utc), "en") == (
+        "April 30, 2024"
+    )
+    assert long_date(datetime(2018, 9, 1, 10, 0), "ja") == "2018年9月1日"

@@ -22,6 +22,7 @@ import logging
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache, lru_cache
 from itertools import chain
 from operator import attrgetter
@@ -147,10 +148,18 @@ def babel_locale(lang):
     return Locale.parse(lang)
 
 
-@lru_cache(maxsize=4096)  # a post's date is shown on its page and its cards
 def long_date(value, lang):
-    """A date as readers of `lang` write it: 2018年9月1日, September 1, 2018."""
-    return format_date(value, format="long", locale=babel_locale(lang))
+    """A date as readers of `lang` write it: 2018年9月1日, September 1, 2018.
+
+    Of a datetime, its own calendar day (as Babel's format_date takes it).
+    """
+    day = value.date() if isinstance(value, datetime) else value
+    return _long_date(day, lang)
+
+
+@lru_cache(maxsize=4096)  # a post's date is shown on its page and its cards
+def _long_date(day, lang):
+    return format_date(day, format="long", locale=babel_locale(lang))
 
 
 @cache
@@ -451,6 +460,15 @@ def make_template_helpers(catalogs, default_lang):
     }
 
 
+def install_gettext(env, helpers):
+    """The helpers' gettext callables as `_`, `gettext` and `ngettext`, in place
+    of Jinja's i18n extension's wrappers around them (ours do what those do)."""
+    env.newstyle_gettext = True  # how {% trans %} blocks call them
+    env.globals.update(
+        _=helpers["gettext"], gettext=helpers["gettext"], ngettext=helpers["ngettext"]
+    )
+
+
 # -- signal handlers -----------------------------------------------------------
 
 
@@ -467,10 +485,7 @@ def install_template_helpers(generator):
         settings["DEFAULT_LANG"],
     )
     env = generator.env
-    env.newstyle_gettext = True  # how {% trans %} blocks call them
-    env.globals.update(
-        _=helpers["gettext"], gettext=helpers["gettext"], ngettext=helpers["ngettext"]
-    )
+    install_gettext(env, helpers)
     env.filters.update(helpers["filters"])
     env.globals.update(helpers["globals"])
 

@@ -215,8 +215,11 @@ def language_name(lang):
     return LANGUAGE_NAMES.get(lang, f'"{lang}"')
 
 
-# The form nearly every post uses (2024-05-01 10:00), checked without dateutil.
-PLAIN_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?")
+# The form nearly every post uses (2024-05-01 10:00, ASCII digits), checked
+# without dateutil; anything else is left to dateutil, as Pelican reads it.
+PLAIN_DATE_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?"
+)
 
 
 def is_valid_date(text):
@@ -224,9 +227,9 @@ def is_valid_date(text):
     if PLAIN_DATE_RE.fullmatch(text):
         try:
             datetime.fromisoformat(text)
+            return True
         except ValueError:
-            return False  # 2024-13-45: dateutil rejects it too
-        return True
+            pass  # 2024-02-30: dateutil says the same, below
     try:
         get_date(text.replace("_", " "))
     except (ValueError, OverflowError):
@@ -433,9 +436,13 @@ def links_html(text, converter):
         parts += [match.group(0) + ">" for match in HTML_LINK_RE.finditer(prose)]
     has_blocks = converter is not None and ":::" in prose
     for block in BLOCK_RE.finditer(prose) if has_blocks else ():
-        # Block processors alone: where an extension reads a block's fields.
+        # The preprocessors and block processors (where an extension reads a
+        # block's fields), without the inline work of a whole conversion.
+        lines = block.group(0).split("\n")
         converter.reset()
-        converter.parser.parseDocument(block.group(0).split("\n"))
+        for preprocessor in converter.preprocessors:
+            lines = preprocessor.run(lines)
+        converter.parser.parseDocument(lines)
     return "\n".join(parts)
 
 

@@ -6,6 +6,10 @@ every listing, the feeds, the language links. Once every generator has read
 its content, addresses no longer change; each post and page then gets its URL
 as Pelican's own `override_url` (the attribute a `URL:` metadata line sets),
 which Pelican returns as it is.
+
+An address depends on a post's slug, language and status, which are final
+when it is read (japanese_text sets romaji slugs then): no plugin of this
+site changes them after the generators ran, and a new one must not either.
 """
 
 from pelican import signals

@@ -36,9 +36,14 @@ def dictionary_path():
     return Path(Configurations.dictpath(Configurations.jisyo_kanwa))
 
 
+# Changes whenever the index is written differently, so that `make` rebuilds it.
+INDEX_FORMAT = 1
+
+
 def dictionary_stamp(path):
-    """What identifies the dictionary an index was made from."""
-    return f"pykakasi {importlib.metadata.version('pykakasi')}, {path.stat().st_size}"
+    """What identifies the dictionary an index was made from, and how."""
+    version = importlib.metadata.version("pykakasi")
+    return f"index {INDEX_FORMAT}, pykakasi {version}, {path.stat().st_size}"
 
 
 def build_index(source, target):
@@ -107,7 +112,9 @@ def use_index(path=INDEX_PATH):
     Call before the first `pykakasi.kakasi()`: pykakasi keeps one dictionary
     for all its converters, loaded by the first one made.
     """
-    state = Kanwa._shared_state
+    state = getattr(Kanwa, "_shared_state", {})
+    if "_jisyo_table" not in state:
+        return False  # another pykakasi: it loads its own dictionary
     if state["_jisyo_table"] is None:
         index = open_index(path)
         if index is not None:

@@ -35,9 +35,13 @@ __all__ = ["FastMarkdownReader", "is_plain_text", "plain_date", "register"]
 # and line breaks and other control characters.
 SYNTAX_ANYWHERE = re.compile(r"[\\`*_\[\]<>&!{}|~^\x00-\x1f\x7f]")
 # Characters that are syntax at the start of a line (headings, quotes, lists,
-# rules, definition lists, blocks, setext underlines).
-SYNTAX_AT_START = re.compile(r"[#>\-+=:0-9.]")
-PLAIN_DATE = re.compile(r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?")
+# rules, definition lists, blocks, setext underlines); any digit, as
+# Markdown's numbered lists take any (１. is a list item too).
+SYNTAX_AT_START = re.compile(r"[#>\-+=:.]|\d")
+# 2024-05-01, 2024-05-01 10:00 or 2024-05-01T10:00:30, in ASCII digits.
+PLAIN_DATE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?"
+)
 
 
 def is_plain_text(text):

@@ -8,10 +8,10 @@ globals and translations).
 
 Compiled templates are also kept between builds (each preview rebuild is a
 new build): in Jinja's own cache folder for the user, in the system's
-temporary folder, under names that depend on the Jinja version and the
-JINJA_ENVIRONMENT settings, which change the code a template compiles to. Jinja
-compiles a template again whenever its source changed. A `bytecode_cache` in
-JINJA_ENVIRONMENT replaces this one.
+temporary folder, under names that depend on the template and on the options
+its environment compiles with (delimiters, whitespace control, extensions,
+the Jinja version). Jinja compiles a template again whenever its source
+changed. A `bytecode_cache` in JINJA_ENVIRONMENT replaces this one.
 
 Fragments: a listing shows each post as a card, and one build shows the same
 card on many pages: the home pages, and the pages of each of its tags, its
@@ -38,19 +38,27 @@ A fragment that differs between pages only by the site's address takes it as
     {% endcall %}
 
 It is rendered once, with a placeholder for the address, and each page gets
-it with its own address put in (escaped, as `{{ SITEURL }}` would be).
+it with its own address put in (escaped, as `{{ SITEURL }}` would be). So the
+fragment may only write the address out (`{{ SITEURL }}`, or joined with
+`~`): a test on it (`{% if SITEURL %}`) or a filter changing it (`|trim`,
+`|urlencode`) would see the placeholder, not the address.
 """
 
 import hashlib
 import logging
 
 import jinja2
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 from pelican import signals
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["BuildEnvironment", "FragmentCache", "register", "template_code_cache"]
+__all__ = ["FragmentCache", "register", "template_code_cache"]
+
+# Where the build's environment is kept, in its context (a name no template
+# can write as a variable).
+CONTEXT_KEY = "template_cache.environment"
 
 
 # Stands for the site's address in a fragment rendered for every address.
@@ -76,12 +84,52 @@ class FragmentCache:
         return self.fragments[key].replace(SITEURL_PLACEHOLDER, siteurl)
 
 
-class KeptTemplateCode(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache of compiled templates, which never fails a build.
+# What changes the code Jinja compiles a template to, besides its source.
+COMPILE_OPTIONS = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "optimized",
+    "is_async",
+    "newstyle_gettext",  # how {% trans %} blocks compile (jinja2.ext.i18n)
+)
 
-    A template whose code cannot be saved (a full disk, say) is compiled
-    again by the next build, as it would be without a cache.
+
+def compile_options(env):
+    """A digest of everything but the source that makes `env` compile a template."""
+    options = [(name, getattr(env, name, None)) for name in COMPILE_OPTIONS]
+    options += [
+        ("extensions", sorted(env.extensions)),
+        ("autoescape", env.autoescape if isinstance(env.autoescape, bool) else "f"),
+        ("finalize", env.finalize is not None),
+        ("jinja", jinja2.__version__),
+    ]
+    return hashlib.sha256(repr(options).encode()).hexdigest()
+
+
+class KeptTemplateCode(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates, kept between builds.
+
+    A template's code is found again by its name, its file, and the options
+    its environment compiles with; it is used only for the same source. It
+    never fails a build: a template whose code cannot be saved (a full disk,
+    say) is compiled again by the next build, as it would be without a cache.
     """
+
+    def get_bucket(self, environment, name, filename, source):
+        key = self.get_cache_key(f"{name}|{compile_options(environment)}", filename)
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def dump_bytecode(self, bucket):
         try:
@@ -90,55 +138,40 @@ class KeptTemplateCode(jinja2.FileSystemBytecodeCache):
             logger.debug("template_cache: compiled template not kept: %s", error)
 
 
-def template_code_cache(jinja_settings):
-    """The file cache of compiled templates for environments made so, or None.
+def template_code_cache():
+    """The file cache of compiled templates, or None.
 
     None when Jinja finds no safe folder of the user's own to keep them in.
     """
-    options = sorted(
-        (name, repr(value))
-        for name, value in jinja_settings.items()
-        if name != "bytecode_cache"
-    )
-    digest = hashlib.sha256(repr((jinja2.__version__, options)).encode()).hexdigest()
     try:
-        return KeptTemplateCode(pattern=f"pelican-{digest[:16]}-%s.cache")
+        return KeptTemplateCode(pattern="pelican-%s.cache")
     except (OSError, RuntimeError) as error:
         logger.debug("template_cache: compiled templates not kept: %s", error)
         return None
 
 
-class BuildEnvironment:
-    """The template environment of the build in progress.
-
-    A build is known by its context: Pelican makes one dictionary per build
-    and hands the same one to each of its generators.
-    """
-
-    def __init__(self):
-        self.context = None
-        self.env = None
-
-    def share(self, generator):
-        """Give `generator` the build's environment (its own, if it is the first)."""
-        if self.context is not generator.context:
-            self.context, self.env = generator.context, generator.env
-            self.env.globals["cached_fragment"] = FragmentCache()
-            jinja_settings = generator.settings.get("JINJA_ENVIRONMENT", {})
-            if "bytecode_cache" not in jinja_settings:
-                self.env.bytecode_cache = template_code_cache(jinja_settings)
-        generator.env = self.env
-
-
-BUILD = BuildEnvironment()
+def set_up_build_environment(env, jinja_settings):
+    """What the build's one environment holds beyond Pelican's setup."""
+    env.globals["cached_fragment"] = FragmentCache()
+    if "bytecode_cache" not in jinja_settings:
+        env.bytecode_cache = template_code_cache()
 
 
 # -- signal handlers ---------------------------------------------------------------
 
 
 def share_environment(generator):
-    if getattr(generator, "env", None) is not None:
-        BUILD.share(generator)
+    """Give each generator the build's environment: the first generator's.
+
+    It is kept in the build's context, which Pelican makes anew for each
+    build and hands to all its generators.
+    """
+    if getattr(generator, "env", None) is None:
+        return
+    env = generator.context.setdefault(CONTEXT_KEY, generator.env)
+    if env is generator.env:
+        set_up_build_environment(env, generator.settings.get("JINJA_ENVIRONMENT", {}))
+    generator.env = env
 
 
 def register():
