@@ -31,6 +31,10 @@ STATEFUL = {
         "Title: Second\n\n## One\n\nHTML again, [a link][ref], no footnote[^1].\n"
     ),
     "c.md": "Title: Third\nSummary: plain\n\n## One\n\n## One\n\nText.\n",
+    "d.md": (
+        "Title: Fourth\nTags: a\nTags: b\nDate: 2024-01-01\nDate: 2024-02-02\n"
+        "Keywords: x\nKeywords: y\nSummary: one\n    two *lines*\n\nText.\n"
+    ),
 }
 
 
@@ -60,12 +64,14 @@ def test_each_file_reads_as_with_pelicans_reader(settings, tmp_path):
     own = read_all(MarkdownReader, settings, paths)
     for path, mine, theirs in zip(paths, fast, own, strict=True):
         assert mine == theirs, path
-    first, second, third = fast[:3]
+    first, second, third, fourth = fast[:4]
     assert 'id="fn:1"' in first[0] and "fn:1" not in second[0]
     assert "<abbr" in first[0] and "<abbr" not in second[0]
     assert 'href="https://example.com/"' not in second[0]
     assert str(first[1]["summary"]) == "<p>Note: <em>this</em> is a summary</p>"
     assert 'id="one_1"' in third[0]  # ids are unique within a file only
+    assert fourth[1]["keywords"] == ["x", "y"]  # a repeated field is a list...
+    assert [str(tag) for tag in fourth[1]["tags"]] == ["a"]  # ...or its first
 
 
 def test_the_reader_replaces_only_pelicans_markdown_reader(settings):

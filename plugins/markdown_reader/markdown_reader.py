@@ -20,13 +20,15 @@ that names another reader for Markdown files wins.
 """
 
 import html
+import logging
 import re
 
 from markdown import Markdown
-from markdown.preprocessors import Preprocessor
 from pelican import signals
-from pelican.readers import MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["FastMarkdownReader", "is_plain_text", "plain_date", "register"]
 
@@ -68,13 +70,6 @@ def plain_date(text):
         return None  # 2024-02-30: left to Pelican, which says what is wrong
 
 
-class KeepLines(Preprocessor):
-    """A preprocessor that changes nothing (see `_parse_metadata`)."""
-
-    def run(self, lines):
-        return lines
-
-
 class FastMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, with converters made once and two shortcuts."""
 
@@ -87,6 +82,8 @@ class FastMarkdownReader(MarkdownReader):
         if self._body_converter is None:
             self._body_converter = Markdown(**self.settings["MARKDOWN"])
             self._field_converter = Markdown(**self.settings["MARKDOWN"])
+            # A field holds no metadata of its own.
+            self._field_converter.preprocessors.deregister("meta", strict=False)
         return self._body_converter, self._field_converter
 
     def read(self, source_path):
@@ -98,25 +95,31 @@ class FastMarkdownReader(MarkdownReader):
         return content, self._parse_metadata(body.Meta)
 
     def _parse_metadata(self, meta):
-        formatted = self.settings["FORMATTED_FIELDS"]
-        plain = {
-            name: values
-            for name, values in meta.items()
-            if name.lower() in formatted and is_plain_text("\n".join(values))
-        }
-        # Pelican converts the other formatted fields with `self._md`, after
-        # taking out its `meta` preprocessor (a field holds no metadata). The
-        # field converter has only a placeholder to take out, put back each time.
-        _, fields = self._converters()
-        fields.preprocessors.register(KeepLines(fields), "meta", 0)
-        self._md = fields
-        output = super()._parse_metadata(
-            {name: values for name, values in meta.items() if name not in plain}
-        )
-        for name, values in plain.items():
-            paragraph = f"<p>{html.escape(values[0], quote=False)}</p>"
-            output[name.lower()] = self.process_metadata(name.lower(), paragraph)
+        """Pelican's reading of the metadata lines, field by field."""
+        output = {}
+        for name, values in meta.items():
+            name = name.lower()
+            if name in self.settings["FORMATTED_FIELDS"]:
+                value = self.format_field("\n".join(values))
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(values) > 1:
+                    logger.warning(
+                        "Duplicate definition of `%s` for %s. Using first one.",
+                        name,
+                        self._source_path,
+                    )
+                value = values[0]
+            else:
+                value = values if len(values) > 1 else values[0]
+            output[name] = self.process_metadata(name, value)
         return output
+
+    def format_field(self, text):
+        """The HTML of a formatted field (`Summary:`), as Markdown makes it."""
+        if is_plain_text(text):
+            return f"<p>{html.escape(text, quote=False)}</p>"
+        _, fields = self._converters()
+        return fields.reset().convert(text)
 
     def process_metadata(self, name, value):
         if name in ("date", "modified") and isinstance(value, str):
