@@ -561,6 +561,7 @@ def phrase_parser():
     return budoux.load_default_japanese_parser()
 
 
+@functools.lru_cache(maxsize=4096)  # headings such as まとめ come back in many posts
 def phrase_starts(text):
     """Offsets in `text` where a phrase other than the first begins.
 
@@ -572,7 +573,7 @@ def phrase_starts(text):
         offset += len(phrase)
         if not (text[offset - 1].isspace() or text[offset].isspace()):
             starts.append(offset)
-    return starts
+    return tuple(starts)
 
 
 def phrase_wrap(text):
