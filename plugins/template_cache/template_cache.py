@@ -42,6 +42,9 @@ it with its own address put in (escaped, as `{{ SITEURL }}` would be). So the
 fragment may only write the address out (`{{ SITEURL }}`, or joined with
 `~`): a test on it (`{% if SITEURL %}`) or a filter changing it (`|trim`,
 `|urlencode`) would see the placeholder, not the address.
+
+`CACHE_TEMPLATE_FRAGMENTS = False` renders every fragment where it is used,
+to compare (the tests build the site both ways and expect the same files).
 """
 
 import hashlib
@@ -82,6 +85,13 @@ class FragmentCache:
             self.fragments[key] = Markup(caller(SITEURL_PLACEHOLDER))
         # Markup.replace escapes the address it puts in.
         return self.fragments[key].replace(SITEURL_PLACEHOLDER, siteurl)
+
+
+def render_fragment(*key, caller, siteurl=None):
+    """`cached_fragment` without the cache: each fragment rendered where it is
+    used (CACHE_TEMPLATE_FRAGMENTS = False), to compare the two."""
+    del key  # nothing is kept
+    return caller() if siteurl is None else caller(siteurl)
 
 
 # What changes the code Jinja compiles a template to, besides its source.
@@ -150,10 +160,11 @@ def template_code_cache():
         return None
 
 
-def set_up_build_environment(env, jinja_settings):
+def set_up_build_environment(env, settings):
     """What the build's one environment holds beyond Pelican's setup."""
-    env.globals["cached_fragment"] = FragmentCache()
-    if "bytecode_cache" not in jinja_settings:
+    cached = settings.get("CACHE_TEMPLATE_FRAGMENTS", True)
+    env.globals["cached_fragment"] = FragmentCache() if cached else render_fragment
+    if "bytecode_cache" not in settings.get("JINJA_ENVIRONMENT", {}):
         env.bytecode_cache = template_code_cache()
 
 
@@ -170,7 +181,7 @@ def share_environment(generator):
         return
     env = generator.context.setdefault(CONTEXT_KEY, generator.env)
     if env is generator.env:
-        set_up_build_environment(env, generator.settings.get("JINJA_ENVIRONMENT", {}))
+        set_up_build_environment(env, generator.settings)
     generator.env = env
 
 
