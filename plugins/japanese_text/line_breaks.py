@@ -76,39 +76,29 @@ def removes_break(before, after):
     )
 
 
+def vanishes(match):
+    """Whether the line break `match` found (in `match.string`) vanishes."""
+    text, (start, end) = match.string, match.span()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return removes_break(before, after)
+
+
 def breaks_to_remove(text):
     """The (start, end) spans of the line breaks in `text` that vanish."""
-    spans = []
-    for match in LINE_BREAK.finditer(text):
-        start, end = match.span()
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if removes_break(before, after):
-            spans.append((start, end))
-    return spans
+    return [match.span() for match in LINE_BREAK.finditer(text) if vanishes(match)]
 
 
 def has_break_to_remove(text):
     """Whether any line break in `text` vanishes (stops at the first one)."""
     if not NON_ASCII_AT_BREAK.search(text):
         return False  # English text, say: every vanishing break touches non-ASCII
-    for match in LINE_BREAK.finditer(text):
-        start, end = match.span()
-        if start and end < len(text) and removes_break(text[start - 1], text[end]):
-            return True
-    return False
+    return any(map(vanishes, LINE_BREAK.finditer(text)))
 
 
 def join_east_asian_lines(text):
     """`text` with the line breaks between East Asian wide characters removed."""
-
-    def join(match):
-        start, end = match.span()
-        if start and end < len(text) and removes_break(text[start - 1], text[end]):
-            return ""
-        return match.group(0)
-
-    return LINE_BREAK.sub(join, text)
+    return LINE_BREAK.sub(lambda match: "" if vanishes(match) else match.group(0), text)
 
 
 # -- the tree processor -----------------------------------------------------
