@@ -5,22 +5,22 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PELICAN := $(BIN)/pelican
 
 INPUTDIR := content
 OUTPUTDIR := output
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 
-# Every build stops on an error, and prints each message on one plain line.
-PELICANOPTS ?= --fatal errors --log-handler plain
+# A build succeeds whole or leaves $(OUTPUTDIR)/ as it was, and prints every
+# problem on one plain line (scripts/build_site.py).
+BUILD := $(BIN)/python scripts/build_site.py
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv html serve system-packages test lint format messages clean \
+.PHONY: help venv dev-venv html serve system-packages test lint format messages clean \
 	translations translated publish github rsync_upload newpost node-modules \
 	lighthouse bench
 
@@ -45,9 +45,17 @@ help:
 	@echo "make newpost SLUG=my-topic LANG=en       start its English translation"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
-$(VENV)/.installed: requirements.txt
+# The plugins are installed in it in editable mode (pyproject.toml), so scripts
+# and tests import them by name. `make html` needs only the site's packages;
+# `make test` adds the test tools.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 # pykakasi's kanji dictionary as an index, so a build reads only the kanji it meets.
@@ -58,8 +66,10 @@ $(KANWA_INDEX): $(VENV)/.installed plugins/japanese_text/readings.py
 
 venv: $(VENV)/.installed $(KANWA_INDEX)
 
+dev-venv: venv $(VENV)/.installed-dev
+
 html: venv
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --delete-output-directory $(PELICANOPTS)
+	$(BUILD) $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE)
 
 # Drafts included and marked; the page reloads itself after each save.
 serve: venv
@@ -68,16 +78,16 @@ serve: venv
 system-packages:
 	@bash scripts/ensure-system-packages.sh
 
-test: venv system-packages node-modules
+test: dev-venv system-packages node-modules
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-lint: venv
+lint: dev-venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: venv
+format: dev-venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -122,7 +132,7 @@ endif
 endif
 
 publish: venv
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	$(BUILD) $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 github: publish
 	$(BIN)/ghp-import --no-jekyll --push --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)" --message "$(GITHUB_PAGES_COMMIT_MESSAGE)" "$(OUTPUTDIR)"

@@ -39,6 +39,9 @@ DEFAULT_CATEGORY = "未分類"
 
 TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
+# The languages posts are written in, the one place they are listed: the
+# default language at the site's root, each other one in its folder (/en/).
+LANGUAGES = ("ja", "en")
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 # Posts are named <slug>.<lang>.md: the file name gives the slug and the language,

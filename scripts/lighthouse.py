@@ -29,13 +29,13 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from build_site import build_command
+from site_common.header import split_source
+from static_server import QuietHandler, serve
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from bilingual.translation_status import split_source  # noqa: E402
-from pelican_command import pelican_command  # noqa: E402
-from static_server import QuietHandler, serve  # noqa: E402
 
 CHROME_PATH = "/usr/bin/chromium"
 CHROME_FLAGS = (
@@ -206,13 +206,7 @@ def build(settings_file, output, siteurl, theme=None):
         # Pelican as it comes: its own theme, no plugins, no social links (its
         # themes read SOCIAL as (name, link) pairs).
         overrides.update({"THEME": theme, "PLUGINS": [], "SOCIAL": []})
-    command = pelican_command(
-        ROOT / "content",
-        output,
-        ROOT / settings_file,
-        overrides,
-        options=("--delete-output-directory",),
-    )
+    command = build_command(ROOT / "content", output, ROOT / settings_file, overrides)
     result = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, check=False
     )

@@ -6,9 +6,9 @@ pelicanconf.py. When a file is saved the site is rebuilt and the page open in
 the browser reloads itself. When a build fails, Pelican's messages are printed
 and the last good build stays on screen until a save fixes the problem.
 
-Each build runs Pelican in a fresh process, so changes to plugins and settings
-count too, into a folder beside the output that replaces it only once the
-build succeeded. The reload script is added by this server to the pages it
+Each build runs the site's build (scripts/build_site.py) in a fresh process,
+so changes to plugins and settings count too; it replaces the output only when
+the whole build succeeded. The reload script is added by this server to the pages it
 sends (livereload); it is never written into the output.
 """
 
@@ -17,14 +17,13 @@ import os
 import shutil
 import socket
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
+from build_site import build_command
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from pelican.settings import read_settings
-from pelican_command import pelican_command
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
@@ -54,17 +53,6 @@ def is_editor_leftover(path):
 # -- building ---------------------------------------------------------------
 
 
-def replace_folder(new, old):
-    """Put the folder `new` where `old` is, removing `old`."""
-    if old.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{old.name}-old-", dir=old.parent))
-        os.replace(old, retired / old.name)
-        os.replace(new, old)
-        shutil.rmtree(retired)
-    else:
-        os.replace(new, old)
-
-
 def preview_settings(social, host, port):
     """What a preview build changes: drafts listed, and the absolute addresses
     (canonical, share links) pointing at this server's own host and port."""
@@ -76,16 +64,13 @@ def preview_settings(social, host, port):
 
 def build(project, output, settings_file="pelicanconf.py", overrides=None):
     """Build the preview into `output`; on failure leave `output` as it was."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     started = time.monotonic()
     result = subprocess.run(
-        pelican_command(
+        build_command(
             project / "content",
-            staging,
+            output,
             project / settings_file,
             PREVIEW_SETTINGS if overrides is None else overrides,
-            options=("--log-handler", "plain"),
         ),
         cwd=project,
         # Pelican's messages are wrapped to the terminal's width, not 80 columns.
@@ -96,7 +81,6 @@ def build(project, output, settings_file="pelicanconf.py", overrides=None):
     )
     print((result.stdout + result.stderr).rstrip(), flush=True)
     if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
         print(
             "✗ ビルドできませんでした。上のメッセージのファイルを直して保存してください"
             "（それまでは前のプレビューを表示します）。\n"
@@ -105,7 +89,6 @@ def build(project, output, settings_file="pelicanconf.py", overrides=None):
             flush=True,
         )
         return False
-    replace_folder(staging, output)
     seconds = time.monotonic() - started
     print(f"✓ プレビューを更新しました / Preview rebuilt ({seconds:.1f} s)", flush=True)
     return True

@@ -9,19 +9,17 @@ plugins/bilingual/translation_status.py.
 """
 
 import argparse
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from bilingual.translation_status import (  # noqa: E402
+from bilingual.translation_status import (
     DIGEST_KEY,
     source_digest,
-    split_source,
     translation_state,
     with_digest,
 )
+from site_common.header import split_source
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ORIGINAL, TRANSLATION = "ja", "en"
 

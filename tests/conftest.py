@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican_command import pelican_command
+from build_site import build_command
 from static_server import QuietHandler, serve  # noqa: F401 - shared with the tests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,14 +37,8 @@ class Site:
 
 
 def build_site(content, output, settings_file="pelicanconf.py", **settings):
-    """Run the real `pelican` command on `content`, with settings overridden."""
-    command = pelican_command(
-        content,
-        output,
-        ROOT / settings_file,
-        settings,
-        options=("--delete-output-directory", "--log-handler", "plain"),
-    )
+    """Build `content` as `make html` does, with settings overridden."""
+    command = build_command(content, output, ROOT / settings_file, settings)
     # A wide console keeps each log message on one line.
     env = {**os.environ, "COLUMNS": "1000"}
     result = subprocess.run(

@@ -25,6 +25,7 @@ from content_checks.content_checks import (
     translation_notices,
 )
 from pelican.utils import get_date
+from site_common.problems import BuildStopped
 from social.markdown_extensions import TweetExtension
 
 FILENAME_METADATA = r"(?P<slug>[^.]+)\.(?P<lang>[^.]+)"
@@ -528,34 +529,30 @@ def test_did_you_mean(word, expected):
 # -- reporting ------------------------------------------------------------------
 
 
-def test_report_logs_every_problem_before_stopping(monkeypatch):
-    """Under --fatal errors Pelican's logger raises after each error it prints."""
-    printed = []
-
-    def fatal_error(message, *args):
-        printed.append(message % args)
-        raise RuntimeError("Warning or error encountered")
-
-    monkeypatch.setattr(checks.logger, "error", fatal_error)
+def test_report_logs_every_notice_and_problem_then_stops(caplog):
     problems = [
         Problem("content/a.md", "Title", "one"),
         Problem("settings", "X", "two"),
     ]
-    with pytest.raises(SystemExit) as stopped:
-        report(problems, [])
-    assert printed == ["content/a.md: one", "settings: two"]
-    assert "2 problems to fix" in str(stopped.value)
-
-
-def test_report_goes_on_without_fatal(caplog):
-    problems = [Problem("content/a.md", "Title", "one")]
     notices = [Problem("content/b.md", "Translation", "no English yet")]
-    with caplog.at_level(logging.INFO, logger=checks.logger.name):
+    with (
+        caplog.at_level(logging.INFO, logger=checks.logger.name),
+        pytest.raises(BuildStopped) as stopped,
+    ):
         report(problems, notices)
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
         ("INFO", "content/b.md: no English yet"),
         ("ERROR", "content/a.md: one"),
+        ("ERROR", "settings: two"),
     ]
+    assert stopped.value.count == 2
+
+
+def test_report_of_notices_alone_goes_on(caplog):
+    notices = [Problem("content/c.md", "Translation", "no English translation")]
+    with caplog.at_level(logging.INFO, logger=checks.logger.name):
+        report([], notices)
+    assert [r.levelname for r in caplog.records] == ["INFO"]
 
 
 @pytest.mark.parametrize(

@@ -7,25 +7,12 @@ or file times, so it works the same in a fresh shallow clone.
 """
 
 import hashlib
-import re
 import unicodedata
+
+from site_common.header import read_header, split_source
 
 DIGEST_KEY = "Source_Digest"
 DIGEST_LENGTH = 12
-_METADATA_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):\s*(.*)$")
-
-
-def split_source(text):
-    """Split a Markdown source into ({lowercase key: value}, body)."""
-    metadata = {}
-    lines = text.replace("\r\n", "\n").split("\n")
-    for index, line in enumerate(lines):
-        match = _METADATA_LINE.match(line)
-        if not match:
-            body_start = index + 1 if not line.strip() else index
-            return metadata, "\n".join(lines[body_start:])
-        metadata[match.group(1).lower()] = match.group(2).strip()
-    return metadata, ""
 
 
 def source_digest(text):
@@ -54,12 +41,14 @@ def with_digest(translation_text, digest):
     """The translation's text with `Source_Digest:` set to `digest`."""
     lines = translation_text.split("\n")
     new_line = f"{DIGEST_KEY}: {digest}"
-    for index, line in enumerate(lines):
-        match = _METADATA_LINE.match(line)
-        if not match:
-            lines.insert(index, new_line)
+    header = read_header(translation_text)
+    for name, _value, number in header.fields:
+        if name.lower() == DIGEST_KEY.lower():
+            lines[number - 1] = new_line
             return "\n".join(lines)
-        if match.group(1).lower() == DIGEST_KEY.lower():
-            lines[index] = new_line
-            return "\n".join(lines)
-    return "\n".join([*lines, new_line])
+    # After the header's last line, before the blank line that ends it.
+    end = header.body_start
+    if end and end <= len(lines):
+        end -= 1 if not lines[end - 1].strip() else 0
+    lines.insert(end if header.fields else 0, new_line)
+    return "\n".join(lines)

@@ -37,6 +37,7 @@ from markdown import Markdown
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican import signals
 from pelican.utils import get_date
+from site_common.problems import report_and_stop
 
 logger = logging.getLogger(__name__)
 
@@ -1008,27 +1009,16 @@ def find_sources(generator):
 
 
 def report(problems, notices):
-    """Log every notice and problem; stop the build afterwards under --fatal."""
+    """Log every notice and problem; then stop the build if there was a problem.
+
+    Nothing is read further: Pelican and the other plugins would only stumble
+    on the same files.
+    """
     if notices and logger.getEffectiveLevel() == logging.WARNING:
         logger.setLevel(logging.INFO)  # Pelican shows warnings up; show these too
     for notice in notices:
         logger.info("%s", notice)
-    fatal = False
-    for problem in problems:
-        try:
-            logger.error("%s", problem)
-        except RuntimeError:
-            # Under `--fatal errors` Pelican's logger raises after each error it
-            # prints; keep going so that every problem is shown.
-            fatal = True
-    if fatal:
-        # SystemExit rather than an exception: Pelican would log an exception with
-        # its traceback, where the author needs only the list above and a status.
-        count = len(problems)
-        raise SystemExit(
-            f"The site was not built: {count} problem{'s' if count > 1 else ''} "
-            "to fix, listed above."
-        )
+    report_and_stop(problems, logger)
 
 
 # -- signal handlers ----------------------------------------------------------

@@ -1,0 +1,53 @@
+"""Problems the author or the settings can cause, and how a build reports them.
+
+A plugin that finds something to fix logs it with :func:`report`: one line,
+the file first (``content/posts/x.ja.md: Date "2024-13-45" is not a date``), or
+``settings`` for a setting. The build (scripts/build_site.py) counts every
+error logged, by any plugin or by Pelican, and fails at the end, leaving the
+last good output as it was. A plugin that cannot go on after its problems
+raises :class:`BuildStopped` once it has reported all of them: the build prints
+no traceback for it.
+"""
+
+import logging
+from dataclasses import dataclass
+
+SETTINGS = "settings"  # stands where a file would, for problems in the settings
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix: the file (or "settings"), the field at fault, what to do."""
+
+    path: str
+    field: str
+    message: str
+
+    def __str__(self):
+        return f"{self.path}: {self.message}"
+
+
+class BuildStopped(Exception):
+    """The build cannot go on; what is wrong has been reported already."""
+
+    def __init__(self, count=1):
+        super().__init__(
+            f"{count} problem{'s' if count != 1 else ''} stopped the build"
+        )
+        self.count = count
+
+
+def report(problems, logger, level=logging.ERROR):
+    """Log each problem as one line; return how many there were."""
+    count = 0
+    for problem in problems:
+        logger.log(level, "%s", problem, extra={"problem": problem})
+        count += 1
+    return count
+
+
+def report_and_stop(problems, logger):
+    """Log every problem, then stop the build if there was any."""
+    count = report(problems, logger)
+    if count:
+        raise BuildStopped(count)

@@ -1,0 +1,181 @@
+"""Build the site whole, or change nothing: what `make html`, `make publish`
+and `make serve` run.
+
+    python scripts/build_site.py content --output output --settings pelicanconf.py
+
+Pelican builds into a new folder beside the output, which takes the output's
+place only when the whole build succeeded. Every problem that any plugin or
+Pelican itself logs as an error is printed as one plain line
+(`ERROR: content/posts/x.ja.md: ...`), all of them, then one summary line, and
+the status is 1: the last good output stays as it was, byte for byte.
+
+A plugin that cannot go on after its problems raises BuildStopped (from
+site_common.problems) once it has reported them; an exception after problems
+were reported is taken as their consequence and shown in one line. Only an
+exception with no problem reported before it is a bug in the code, and shows
+its traceback.
+"""
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+from site_common.problems import SETTINGS, BuildStopped
+
+logger = logging.getLogger("build_site")
+
+
+class PlainLines(logging.Handler):
+    """Each message as one `LEVEL: message` line, paths relative to the project.
+
+    Counts the errors it prints: any error fails the build.
+    """
+
+    def __init__(self, stream, project):
+        super().__init__(logging.INFO)
+        self.stream = stream
+        self.project_prefix = f"{os.path.abspath(project)}{os.sep}"
+        self.errors = 0
+
+    def format_line(self, record):
+        message = record.getMessage().replace(self.project_prefix, "")
+        message = " ".join(part.strip() for part in message.splitlines() if part)
+        line = f"{record.levelname}: {message}"
+        if record.exc_info and record.levelno >= logging.CRITICAL:
+            line += "\n" + logging.Formatter().formatException(record.exc_info)
+        return line
+
+    def emit(self, record):
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        try:
+            print(self.format_line(record), file=self.stream, flush=True)
+        except Exception:  # a message that cannot be printed must not stop a build
+            self.handleError(record)
+
+
+def parse_override(text):
+    """`NAME=JSON` (as `pelican --extra-settings` takes it) → (name, value)."""
+    name, _, value = text.partition("=")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
+def replace_folder(new, old):
+    """Put the folder `new` where `old` is, removing `old`."""
+    if old.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{old.name}-old-", dir=old.parent))
+        os.replace(old, retired / old.name)
+        os.replace(new, old)
+        shutil.rmtree(retired)
+    else:
+        os.replace(new, old)
+
+
+def build_command(content, output, settings_file, overrides=None):
+    """The command line that runs this script: for the tests and the preview."""
+    command = [sys.executable, str(Path(__file__).resolve()), str(content)]
+    command += ["--output", str(output), "--settings", str(settings_file)]
+    if overrides:
+        command.append("--extra-settings")
+        command += [f"{key}={json.dumps(value)}" for key, value in overrides.items()]
+    return command
+
+
+def summary(count):
+    return (
+        f"The site was not built: {count} problem{'s' if count != 1 else ''} "
+        "to fix, listed above. The output folder was left as it was."
+    )
+
+
+def run_pelican(settings_file, overrides, handler):
+    """Read the settings and run Pelican; problems go to the log."""
+    try:
+        settings = read_settings(str(settings_file), override=overrides)
+    except Exception as error:  # the settings file itself is broken
+        logger.error(
+            "%s: %s could not be read: %s: %s",
+            SETTINGS,
+            settings_file,
+            type(error).__name__,
+            error,
+        )
+        return
+    try:
+        Pelican(settings).run()
+    except BuildStopped:
+        pass  # its problems are in the log already
+    except Exception as error:
+        if not handler.errors:
+            raise  # nothing the author did explains it: a bug, with its traceback
+        logger.error(
+            "the build stopped after the problems above (%s: %s)",
+            type(error).__name__,
+            error,
+        )
+
+
+def build(content, output, settings_file, overrides=None, stream=sys.stderr):
+    """Build `content` into `output` with `settings_file`; the number of problems.
+
+    When there is any, `output` is left exactly as it was.
+    """
+    content, output = Path(content).resolve(), Path(output).resolve()
+    handler = PlainLines(stream, os.getcwd())
+    init_logging(level=logging.WARNING, handler=handler)
+    root = logging.getLogger()
+    if handler not in root.handlers:  # logging was set up before (a test, a server)
+        root.addHandler(handler)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    try:
+        run_pelican(
+            settings_file,
+            {
+                **(overrides or {}),
+                "PATH": str(content),
+                "OUTPUT_PATH": str(staging),
+            },
+            handler,
+        )
+        if handler.errors:
+            print(summary(handler.errors), file=stream, flush=True)
+            return handler.errors
+        replace_folder(staging, output)
+        return 0
+    finally:
+        root.removeHandler(handler)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", type=Path, help="the content folder")
+    parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--settings", type=Path, required=True)
+    parser.add_argument(
+        "--extra-settings",
+        nargs="*",
+        default=[],
+        metavar="NAME=JSON",
+        help="settings that replace those of the settings file",
+    )
+    args = parser.parse_args(argv)
+    overrides = dict(parse_override(text) for text in args.extra_settings)
+    problems = build(args.content, args.output, args.settings, overrides)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
