@@ -33,20 +33,50 @@ from site_common.problems import SETTINGS, BuildStopped
 logger = logging.getLogger("build_site")
 
 
+# Pelican's message for a file its reader failed on; the reason is the
+# exception being handled while it is logged.
+COULD_NOT_PROCESS = "Could not process %s"
+
+
+def display_folder(folder, project):
+    """A folder as the author names it: relative to the project, else its name."""
+    relative = os.path.relpath(folder, project)
+    if relative.startswith(os.pardir):
+        return os.path.basename(os.path.normpath(folder))
+    return relative.replace(os.sep, "/")
+
+
+def failure_reason(error):
+    """What an exception raised while reading a file says to the author."""
+    if error is None:
+        return "could not be read"
+    if isinstance(error, ValueError | UnicodeError) and str(error):
+        return str(error)  # the readers' and Markdown extensions' own words
+    return f"could not be read ({type(error).__name__}: {error})"
+
+
 class PlainLines(logging.Handler):
     """Each message as one `LEVEL: message` line, paths relative to the project.
 
     Counts the errors it prints: any error fails the build.
     """
 
-    def __init__(self, stream, project):
+    def __init__(self, stream, project, content):
         super().__init__(logging.INFO)
         self.stream = stream
         self.project_prefix = f"{os.path.abspath(project)}{os.sep}"
+        self.content_label = display_folder(content, project)
         self.errors = 0
 
+    def message(self, record):
+        if record.msg == COULD_NOT_PROCESS and len(record.args or ()) == 1:
+            # Logged in Pelican's `except` block: the exception is the reason.
+            path = f"{self.content_label}/{record.args[0]}".replace(os.sep, "/")
+            return f"{path}: {failure_reason(sys.exc_info()[1])}"
+        return record.getMessage()
+
     def format_line(self, record):
-        message = record.getMessage().replace(self.project_prefix, "")
+        message = self.message(record).replace(self.project_prefix, "")
         message = " ".join(part.strip() for part in message.splitlines() if part)
         line = f"{record.levelname}: {message}"
         if record.exc_info and record.levelno >= logging.CRITICAL:
@@ -132,7 +162,7 @@ def build(content, output, settings_file, overrides=None, stream=sys.stderr):
     When there is any, `output` is left exactly as it was.
     """
     content, output = Path(content).resolve(), Path(output).resolve()
-    handler = PlainLines(stream, os.getcwd())
+    handler = PlainLines(stream, os.getcwd(), content)
     init_logging(level=logging.WARNING, handler=handler)
     root = logging.getLogger()
     if handler not in root.handlers:  # logging was set up before (a test, a server)
