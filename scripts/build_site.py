@@ -101,15 +101,25 @@ def parse_override(text):
         return name, value
 
 
-def replace_folder(new, old):
-    """Put the folder `new` where `old` is, removing `old`."""
+def replace_folder(new, old, remove_old=True):
+    """Put the folder `new` where `old` is; remove `old` unless told not to.
+
+    The old folder is first moved aside, as `.<name>-old-*` beside it, so that
+    the swap itself is two renames; `retired_folders()` finds it afterwards.
+    """
     if old.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{old.name}-old-", dir=old.parent))
         os.replace(old, retired / old.name)
         os.replace(new, old)
-        shutil.rmtree(retired)
+        if remove_old:
+            shutil.rmtree(retired)
     else:
         os.replace(new, old)
+
+
+def retired_folders(output):
+    """Old output folders replace_folder() moved aside and left."""
+    return sorted(Path(output).parent.glob(f".{Path(output).name}-old-*"))
 
 
 def build_command(content, output, settings_file, overrides=None):
@@ -156,10 +166,14 @@ def run_pelican(settings_file, overrides, handler):
         )
 
 
-def build(content, output, settings_file, overrides=None, stream=sys.stderr):
+def build(
+    content, output, settings_file, overrides=None, stream=sys.stderr, remove_old=True
+):
     """Build `content` into `output` with `settings_file`; the number of problems.
 
-    When there is any, `output` is left exactly as it was.
+    When there is any, `output` is left exactly as it was. With `remove_old`
+    false, the replaced output is left for the caller to remove (the preview
+    removes it after the browser has reloaded).
     """
     content, output = Path(content).resolve(), Path(output).resolve()
     handler = PlainLines(stream, os.getcwd(), content)
@@ -182,7 +196,7 @@ def build(content, output, settings_file, overrides=None, stream=sys.stderr):
         if handler.errors:
             print(summary(handler.errors), file=stream, flush=True)
             return handler.errors
-        replace_folder(staging, output)
+        replace_folder(staging, output, remove_old)
         return 0
     finally:
         root.removeHandler(handler)
