@@ -167,13 +167,21 @@ def run_pelican(settings_file, overrides, handler):
 
 
 def build(
-    content, output, settings_file, overrides=None, stream=sys.stderr, remove_old=True
+    content,
+    output,
+    settings_file,
+    overrides=None,
+    stream=sys.stderr,
+    remove_old=True,
+    publish=None,
 ):
     """Build `content` into `output` with `settings_file`; the number of problems.
 
     When there is any, `output` is left exactly as it was. With `remove_old`
     false, the replaced output is left for the caller to remove (the preview
-    removes it after the browser has reloaded).
+    removes it after the browser has reloaded). `publish(staging, output)`,
+    when given, puts a successful build in place instead of replacing the
+    whole output (the preview's quick pass puts in only the pages it wrote).
     """
     content, output = Path(content).resolve(), Path(output).resolve()
     handler = PlainLines(stream, os.getcwd(), content)
@@ -196,7 +204,10 @@ def build(
         if handler.errors:
             print(summary(handler.errors), file=stream, flush=True)
             return handler.errors
-        replace_folder(staging, output, remove_old)
+        if publish is None:
+            replace_folder(staging, output, remove_old)
+        else:
+            publish(staging, output)
         return 0
     finally:
         root.removeHandler(handler)

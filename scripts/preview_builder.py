@@ -3,9 +3,16 @@
     python scripts/preview_builder.py --settings pelicanconf.py CONTENT OUTPUT
 
 Started by scripts/serve.py, which writes one request per line on its standard
-input (a JSON object of settings to override) and reads one answer per line on
-its standard output (`{"problems": n, "seconds": s}`). Build messages go to
-standard error, which the preview shows.
+input (`{"overrides": {settings}, "changed": [saved files]}`) and reads the
+answers, one per line, on its standard output. Build messages go to standard
+error, which the preview shows.
+
+When only posts or pages were saved, a quick pass comes first: the whole site
+is read as usual (the cache makes that cheap), but only the saved files' own
+pages are rendered, and put in place one by one (`{"pass": "quick", "pages":
+[...]}`); the full build follows (`{"pass": "full", "problems": n}`), and the
+preview holds back the other pages until it is in place, so no page is ever
+shown from before the save once a newer one exists.
 
 Importing Pelican, Markdown, Babel, BudouX and the plugins takes longer than
 building a small site, so this process imports them once and builds each
@@ -18,6 +25,7 @@ preview starts a new builder: what is imported here is never reloaded.
 
 import argparse
 import contextlib
+import functools
 import importlib.machinery
 import importlib.util
 import json
@@ -29,7 +37,9 @@ import traceback
 from pathlib import Path
 
 from build_site import build, retired_folders
+from pelican import signals
 from pelican.settings import read_settings
+from pelican.writers import Writer
 
 # Pelican's content cache: a changed file is read again, the others are not.
 # The cache lives beside the site's other build leftovers (`make clean`).
@@ -66,36 +76,140 @@ def import_plugins(settings):
             del sys.modules[name]
 
 
-def build_in_child(content, output, settings_file, overrides):
-    """Build in a forked child; the number of problems (1 if it crashed)."""
+def only_pages_of(sources):
+    """A Pelican writer that renders only the pages of the given source files.
+
+    Handed to Pelican through its `get_writer` signal. Every other page,
+    listing and feed is skipped before it is rendered. Returns the writer class
+    and the list the names of the pages it writes are added to.
+    """
+    written = []
+
+    class OnlyPagesOf(Writer):
+        def write_file(self, name, template, context, *args, **kwargs):
+            content = kwargs.get("article") or kwargs.get("page")
+            if content is None or content.source_path not in sources:
+                return None
+            written.append(name)
+            return super().write_file(name, template, context, *args, **kwargs)
+
+        def write_feed(self, *args, **kwargs):
+            return None
+
+    return OnlyPagesOf, written
+
+
+def put_in_place(names, staging, output):
+    """Move the files `names` (relative paths) from staging into the output,
+    each with one rename, so that a page is never served half written."""
+    for name in names:
+        target = output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, target)
+
+
+def page_urls(names):
+    """The addresses the pages written as `names` are served at."""
+    urls = set()
+    for name in names:
+        path = "/" + name.replace(os.sep, "/")
+        urls.add(path)
+        if path.endswith("/index.html"):
+            urls.add(path.removesuffix("index.html"))
+    return sorted(urls)
+
+
+def is_content_file(path, content):
+    path = Path(path)
+    return path.is_relative_to(content) and path.suffix == ".md" and path.exists()
+
+
+def quick_build(content, output, settings_file, overrides, changed):
+    """Render only the changed files' pages into `output`.
+
+    {"pages": their addresses}, or {"problems": n} when the build failed.
+    """
+    writer, written = only_pages_of(frozenset(str(path) for path in changed))
+
+    def give_writer(pelican):
+        return writer
+
+    def publish(staging, output):
+        put_in_place(written, staging, output)
+
+    signals.get_writer.connect(give_writer)
+    problems = build(content, output, settings_file, overrides, publish=publish)
+    return {"problems": problems} if problems else {"pages": page_urls(written)}
+
+
+def in_child(work):
+    """Run `work()` in a forked child; what it returns (JSON), or None if the
+    child failed. The child starts from this process's never-built state."""
+    reading, writing = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: build, then leave without running any cleanup
+    if pid == 0:  # the child: work, then leave without running any cleanup
+        os.close(reading)
         status = 1
         try:
             os.dup2(2, 1)  # Pelican prints to standard output: keep it off the pipe
-            problems = build(
-                content, output, settings_file, overrides, remove_old=False
-            )
-            status = min(problems, 255)
+            with os.fdopen(writing, "w") as channel:
+                channel.write(json.dumps(work()))
+            status = 0
         except BaseException:  # a bug: show it as a fresh process would
             traceback.print_exc()
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(status)
+    os.close(writing)
+    with os.fdopen(reading) as channel:
+        result = channel.read()
     _, wait_status = os.waitpid(pid, 0)
-    code = os.waitstatus_to_exitcode(wait_status)
-    return code if code >= 0 else 1  # killed by a signal: no site either
+    if os.waitstatus_to_exitcode(wait_status) != 0 or not result:
+        return None
+    return json.loads(result)
+
+
+def answer(answers, **fields):
+    answers.write(json.dumps(fields) + "\n")
+    answers.flush()
 
 
 def serve_requests(content, output, settings_file, project, requests, answers):
+    content = Path(content).resolve()
     for line in requests:
-        overrides = {**json.loads(line), **cache_settings(project)}
+        request = json.loads(line)
+        overrides = {**request["overrides"], **cache_settings(project)}
+        changed = request.get("changed") or []
         started = time.monotonic()
-        problems = build_in_child(content, output, settings_file, overrides)
-        answer = {"problems": problems, "seconds": time.monotonic() - started}
-        answers.write(json.dumps(answer) + "\n")
-        answers.flush()
+        quick = {}
+        if changed and all(is_content_file(path, content) for path in changed):
+            quick = (
+                in_child(
+                    functools.partial(
+                        quick_build, content, output, settings_file, overrides, changed
+                    )
+                )
+                or {}
+            )
+            if quick.get("pages"):
+                answer(answers, **{"pass": "quick", "pages": quick["pages"]})
+        if quick.get("problems"):
+            problems = quick["problems"]  # the full build would say the same again
+        else:
+            problems = in_child(
+                functools.partial(
+                    build, content, output, settings_file, overrides, remove_old=False
+                )
+            )
+        answer(
+            answers,
+            **{
+                "pass": "full",
+                "problems": 1 if problems is None else problems,
+                "seconds": time.monotonic() - started,
+            },
+        )
         # Removing the replaced output takes time the author should not wait for.
         for folder in retired_folders(output):
             shutil.rmtree(folder, ignore_errors=True)

@@ -42,8 +42,13 @@ RELOAD_PATH = "/__preview__/reload.js"
 EVENTS_PATH = "/__preview__/events"
 RELOAD_SCRIPT = f"""\
 // Added by the preview server (scripts/serve.py); never part of the site.
-new EventSource("{EVENTS_PATH}").addEventListener("reload", () => {{
-  window.location.reload();
+// A build is announced with the pages it concerns: "only" these (the saved
+// pages, put in place first), or all but those to "skip" (already current).
+new EventSource("{EVENTS_PATH}").addEventListener("reload", (event) => {{
+  const build = JSON.parse(event.data);
+  const here = window.location.pathname;
+  const concerned = build.only ? build.only.includes(here) : !build.skip.includes(here);
+  if (concerned) window.location.reload();
 }});
 """
 RELOAD_TAG = f'<script src="{RELOAD_PATH}" defer></script>'.encode()
@@ -148,20 +153,27 @@ class Builder:
             self.process.stdin.close()
             self.process.wait(timeout=30)
 
-    def build(self, overrides):
-        """Build once; (succeeded, seconds). A builder that died is restarted."""
+    def build(self, overrides, changed, on_quick_pass):
+        """Build once; (succeeded, seconds). A builder that died is restarted.
+
+        `on_quick_pass(pages)` is called when the saved pages are in place
+        before the rest of the site (preview_builder.py).
+        """
+        request = json.dumps({"overrides": overrides, "changed": sorted(changed)})
         for _attempt in range(2):
             if self.process is None or self.process.poll() is not None:
                 self.start()
             try:
-                self.process.stdin.write(json.dumps(overrides) + "\n")
+                self.process.stdin.write(request + "\n")
                 self.process.stdin.flush()
-                answer = self.process.stdout.readline()
+                while answer := self.process.stdout.readline():
+                    result = json.loads(answer)
+                    if result["pass"] == "quick":
+                        on_quick_pass(result["pages"])
+                    else:
+                        return result["problems"] == 0, result["seconds"]
             except (BrokenPipeError, OSError):
-                answer = ""
-            if answer:
-                result = json.loads(answer)
-                return result["problems"] == 0, result["seconds"]
+                pass
             self.process = None
         return False, 0.0
 
@@ -169,28 +181,53 @@ class Builder:
 # -- serving ------------------------------------------------------------------
 
 
-class Announcer:
-    """Tells the open pages that a new build is ready."""
+class Builds:
+    """What the open pages are told of new builds, and which pages are current.
+
+    After a quick pass only the saved pages are current: a request for any
+    other page waits until the full build is in place (or failed), so that no
+    page from before the save is shown once a newer one exists.
+    """
 
     def __init__(self):
-        self.builds = 0
+        self.events = []  # what each open page is sent, in order
+        self.holding = False
+        self.current = set()  # while holding: the pages already rebuilt
         self.changed = threading.Condition()
 
-    def announce(self):
+    def quick_pass(self, pages):
         with self.changed:
-            self.builds += 1
+            self.holding, self.current = True, set(pages)
+            self.events.append({"only": sorted(pages)})
             self.changed.notify_all()
 
-    def wait_after(self, seen, timeout):
+    def full_build(self, succeeded):
         with self.changed:
-            self.changed.wait_for(lambda: self.builds != seen, timeout=timeout)
-            return self.builds
+            if succeeded:
+                skip = sorted(self.current) if self.holding else []
+                self.events.append({"skip": skip})
+            self.holding, self.current = False, set()
+            self.changed.notify_all()
+
+    def wait_until_current(self, path, timeout=60):
+        with self.changed:
+            self.changed.wait_for(
+                lambda: not self.holding or path in self.current, timeout=timeout
+            )
+
+    def events_after(self, seen, timeout):
+        """The events after the first `seen` ones, waiting for one if none."""
+        with self.changed:
+            self.changed.wait_for(lambda: len(self.events) > seen, timeout=timeout)
+            return self.events[seen:]
 
 
 class PreviewHandler(SimpleHTTPRequestHandler):
     """Serves the output folder, with the reload script in every page."""
 
-    announcer = None  # set for each server by serve()
+    def __init__(self, *args, builds, **kwargs):
+        self.builds = builds  # before the base class handles the request
+        super().__init__(*args, **kwargs)
 
     def log_message(self, format, *args):
         pass  # one line per request would bury the build's messages
@@ -214,6 +251,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def send_page(self):
+        self.builds.wait_until_current(self.path.split("?", 1)[0])
         file_path = Path(self.translate_path(self.path))
         if file_path.is_dir():
             file_path /= "index.html"
@@ -229,25 +267,22 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         print("Browser connected / ブラウザーが接続しました", flush=True)
-        seen = self.announcer.builds
+        seen = len(self.builds.events)
         try:
             while True:
-                now = self.announcer.wait_after(seen, timeout=15)
-                message = (
-                    b"event: reload\ndata: new build\n\n"
-                    if now != seen
-                    else b": still here\n\n"
+                events = self.builds.events_after(seen, timeout=15)
+                seen += len(events)
+                message = "".join(
+                    f"event: reload\ndata: {json.dumps(event)}\n\n" for event in events
                 )
-                seen = now
-                self.wfile.write(message)
+                self.wfile.write((message or ": still here\n\n").encode())
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             return
 
 
-def serve(host, port, output, announcer):
-    handler = functools.partial(PreviewHandler, directory=str(output))
-    PreviewHandler.announcer = announcer
+def serve(host, port, output, builds):
+    handler = functools.partial(PreviewHandler, directory=str(output), builds=builds)
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -305,12 +340,12 @@ def main(argv=None):
 
     content = args.content.resolve()
     builder = Builder(ROOT, content, output, args.settings)
-    announcer = Announcer()
+    builds = Builds()
 
-    def rebuild():
-        succeeded, seconds = builder.build(overrides())
+    def rebuild(changed=()):
+        succeeded, seconds = builder.build(overrides(), changed, builds.quick_pass)
+        builds.full_build(succeeded)
         if succeeded:
-            announcer.announce()
             print(
                 f"✓ プレビューを更新しました / Preview rebuilt ({seconds:.2f} s)",
                 flush=True,
@@ -325,7 +360,7 @@ def main(argv=None):
             )
 
     rebuild()
-    serve(args.host, args.port, output, announcer)
+    serve(args.host, args.port, output, builds)
     changes = queue.Queue()
     folders = [ROOT / name for name in WATCHED_FOLDERS if (ROOT / name).is_dir()]
     if not content.is_relative_to(ROOT):
@@ -346,7 +381,7 @@ def main(argv=None):
             saved = next_changes(changes)
             if needs_new_builder(saved):
                 builder.start()
-            rebuild()
+            rebuild(saved)
     except KeyboardInterrupt:
         pass
     finally:
