@@ -50,13 +50,7 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# pykakasi's kanji dictionary as an index, so a build reads only the kanji it meets.
-KANWA_INDEX := $(VENV)/share/japanese_text/kanwa.sqlite3
-$(KANWA_INDEX): $(VENV)/.installed plugins/japanese_text/readings.py
-	$(BIN)/python plugins/japanese_text/readings.py $@
-	touch $@
-
-venv: $(VENV)/.installed $(KANWA_INDEX)
+venv: $(VENV)/.installed
 
 html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --delete-output-directory $(PELICANOPTS)

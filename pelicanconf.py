@@ -210,8 +210,16 @@ IMAGES = {"max_width": 1600, "quality": 85}
 # slugs, posts get a reading time, and summaries nobody wrote are cut by
 # characters (Japanese) or words (English). Defaults are in the plugin.
 JAPANESE_TEXT = {
-    # Slugs for names no dictionary reads right: people's names above all.
-    "slugs": {"平林孝之": "hirabayashi-takayuki"},
+    # The address of every Japanese tag, category and author name. A build with
+    # a Japanese name missing here stops and prints the line to add.
+    "slugs": {
+        "平林孝之": "hirabayashi-takayuki",
+        "未分類": "mibun-rui",
+        "人脈": "jinmyaku",
+        "勇気": "yuuki",
+        "キャリア": "kyaria",
+        "書き方": "kakikata",
+    },
     "summary_chars": 120,  # Japanese summaries, in characters
     "summary_words": 50,  # English summaries, in words
     "summary_suffix": "…",  # ends a summary cut inside a sentence
