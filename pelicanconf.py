@@ -28,9 +28,7 @@ PLUGINS = [
     "authoring",
     "images",
     "publishing",
-    "template_cache",
-    "markdown_reader",
-    "frozen_urls",
+    "build_speed",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).
@@ -108,6 +106,9 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
+    # Every build makes a new Jinja environment, so templates need not be checked
+    # for changes while one runs: this saves a file check at every include.
+    "auto_reload": False,
 }
 
 # The author, shown on every page and in the author box of each post.
@@ -227,7 +228,10 @@ JAPANESE_TEXT = {
     "words_per_minute": 230,  # English reading speed
 }
 
-# Quality and speed (make test, make lighthouse, make bench; see README).
-# Every build makes a new Jinja environment, so templates need not be checked
-# for changes while one runs: this saves a file check at every include.
-JINJA_ENVIRONMENT = {**JINJA_ENVIRONMENT, "auto_reload": False}
+# -- Build speed (plugins/build_speed; docs/performance.md) ------------------
+# Each piece saves work and changes no output; False turns one off.
+BUILD_SPEED = {
+    "shared_environment": True,  # one Jinja environment for all generators
+    "fragment_cache": True,  # post cards, navigation... rendered once per build
+    "reused_converter": True,  # one Markdown converter, reset for each file
+}
