@@ -103,7 +103,9 @@ def suggested_slug(name):
     """A slug to offer the author for `name`: its romaji, or its letters."""
     text = romaji(name) if has_japanese(name) else name
     slug = slugify(text, regex_subs=SUGGESTION_SUBSTITUTIONS, use_unicode=False)
-    slug = slug[:MAX_SLUG_LENGTH].strip("-")
+    if len(slug) > MAX_SLUG_LENGTH:  # cut between words when there are any
+        cut = slug[: MAX_SLUG_LENGTH + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_SLUG_LENGTH]
     return slug if SLUG_PATTERN.fullmatch(slug) else "your-slug"
 
 
