@@ -471,9 +471,9 @@ def collision_problems(contents):
     for content in contents:
         for term in taxonomy_terms(content):
             group = TAXONOMY_GROUPS[type(term).__name__]
-            terms.append((group, term.slug, term.name, where(content)))
-    return [
-        collision_message(group, slug, names)
+            terms.append((group, term.slug, term.name, content))
+    return [  # the files are named only for the rare collision
+        collision_message(group, slug, [(name, where(c)) for name, c in names])
         for group, slug, names in slug_collisions(terms)
     ]
 
