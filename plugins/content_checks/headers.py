@@ -18,6 +18,7 @@ from pelican.utils import get_date
 from site_common.header import STRAY_METADATA_RE, Header, read_header
 from site_common.options import did_you_mean
 from site_common.problems import Problem
+from site_common.slugs import slug_problem
 
 # Every metadata name a post or page may use, in one place: Pelican's own first,
 # then the project's. Other plugins add theirs with CONTENT_CHECKS["extra_metadata"].
@@ -269,9 +270,26 @@ def check_tags(document, rules):
     return problems
 
 
+def check_slug(document, rules):
+    """The slug the header or the file name gives must be an address of its own.
+
+    Checked before reading, as Pelican skips a page whose slug leads out of
+    the output folder with a message of its own; a slug Pelican makes from
+    the title is checked after reading.
+    """
+    slug = (document.value("slug") or "").strip() or document.from_filename.get("slug")
+    if slug is None:
+        return []
+    message = slug_problem(slug, rules.languages)
+    if message is None:
+        return []
+    return [Problem(document.path, "Slug", f"{message} (rename the file or set Slug:)")]
+
+
 HEADER_CHECKS = (
     check_header_lines,
     check_title,
+    check_slug,
     check_dates,
     check_language,
     check_status,
