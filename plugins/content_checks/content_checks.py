@@ -25,6 +25,7 @@ from datetime import datetime
 
 from pelican import signals
 from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
 from site_common.languages import site_languages
 from site_common.options import Rule, is_list_of_text, is_text, read_options
 from site_common.problems import BuildStopped, Problem, report, report_and_stop
@@ -219,7 +220,9 @@ def check_before_reading(generator):
 
 def check_after_reading(generators):
     """Check what every generator read, before anything is written."""
-    generator = generators[0]
+    # Every generator shares the settings, the context and the content folder;
+    # the articles generator also has the readers that read the posts.
+    generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings, context = generator.settings, generator.context
     options, _ = read_plugin_options(settings)  # reported before reading
     folder = display_folder(generator.path, os.getcwd())
