@@ -256,11 +256,10 @@ def test_links_out_of_the_project_are_refused(build_over, outside, link, target)
     assert "password" not in site.log
 
 
-def test_a_link_to_nothing_is_refused(build_over, tmp_path):
-    site = build_over(
-        {"posts/good.ja.md": GOOD_POST}, links={"images/x.png": tmp_path / "gone.png"}
-    )
-    assert_refused(site, "ERROR: content/images/x.png: is a symbolic link to nothing")
+@pytest.mark.parametrize("link", ["images/x.png", "posts/gone.ja.md"])
+def test_a_link_to_nothing_is_refused(build_over, tmp_path, link):
+    site = build_over({"posts/good.ja.md": GOOD_POST}, links={link: tmp_path / "gone"})
+    assert_refused(site, f"ERROR: content/{link}: is a symbolic link to nothing")
 
 
 def test_a_link_inside_the_project_is_published(build_over, tmp_path):

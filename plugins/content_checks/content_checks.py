@@ -122,12 +122,15 @@ def find_sources(generator, folder):
     ):
         found = generator.get_files(settings[paths], exclude=settings[excludes])
         for relative in sorted(found):
-            with open(os.path.join(generator.path, relative), "rb") as source_file:
+            full = os.path.join(generator.path, relative)
+            if not os.path.isfile(full):
+                continue  # a link to nothing: check_folder names it
+            with open(full, "rb") as source_file:
                 raw = source_file.read()
             yield source_files.Source(folder, relative.replace(os.sep, "/"), kind, raw)
 
 
-def read_contents(context, settings, folder):
+def read_contents(context, folder):
     """(entry, content) for each post and page Pelican read, in path order."""
     found = []
     for content in context["generated_content"].values():
@@ -226,7 +229,7 @@ def check_after_reading(generators):
     settings, context = generator.settings, generator.context
     options, _ = read_plugin_options(settings)  # reported before reading
     folder = display_folder(generator.path, os.getcwd())
-    pairs = read_contents(context, settings, folder)
+    pairs = read_contents(context, folder)
     unreadable = unreadable_reasons(generator, folder)
     problems, collisions, warnings, notices = check_read_contents(
         pairs, context, settings, options, folder, generator.path
