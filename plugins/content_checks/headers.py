@@ -3,8 +3,9 @@
 Only what Pelican would refuse with a bare "Could not process", skip with an
 error of its own, or change without a word: a header it would not see, a
 missing title or date, a date it cannot read or could read two ways, a
-language or status it does not know, a misspelt name, tags it would split
-wrongly. The header is read with site_common.header, as Markdown reads it.
+language or status it does not know, a slug that is no address, a misspelt
+name, tags it would split wrongly. The header is read with site_common.header,
+as Markdown reads it.
 """
 
 import os

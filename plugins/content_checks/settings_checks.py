@@ -70,7 +70,7 @@ def address_problem(name, label, value):
     )
 
 
-def check_addresses(settings, url_settings):
+def check_address_settings(settings, url_settings):
     problems = []
     for name in url_settings:
         if name == "FEED_DOMAIN" and settings.get(name) == settings.get("SITEURL"):
@@ -109,7 +109,7 @@ def check_settings(settings, options):
         for name in options["required_settings"]
         if _is_blank(settings.get(name))
     ]
-    problems += check_addresses(settings, options["url_settings"])
+    problems += check_address_settings(settings, options["url_settings"])
     problems += check_timezone(settings)
     problems += language_problems(settings)
     return problems
