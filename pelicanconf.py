@@ -130,7 +130,6 @@ SITE_TAGLINE = {
 # Known counterparts of tags, categories and authors let the language toggle
 # lead from a Japanese tag page straight to its English twin.
 BILINGUAL = {
-    "languages": ("ja", "en"),
     "tag_names": {
         "人脈": {"en": "connections"},
         "勇気": {"en": "courage"},

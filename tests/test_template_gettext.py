@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.support import NullTranslations, Translations
-from bilingual.bilingual import install_gettext, long_date, make_template_helpers
+from bilingual.interface import install_gettext, long_date, make_template_helpers
 from jinja2 import Environment, pass_context
 
 
