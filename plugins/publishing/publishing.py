@@ -150,7 +150,9 @@ def custom_domain_problem(domain, siteurl):
     label = f'CUSTOM_DOMAIN (PUBLISHING["custom_domain"]) "{domain}"'
     mistake = custom_domain_mistake(domain)
     if mistake:
-        return f"{label} should be {mistake}: {bare_host(domain)}"
+        suggestion = bare_host(domain)
+        hint = f": {suggestion}" if HOSTNAME.match(suggestion) else ""
+        return f"{label} should be {mistake}{hint}"
     parts = browser_split(siteurl) if siteurl else None
     site_host = host_of(parts) if parts else ""
     if site_host and site_host != domain:
