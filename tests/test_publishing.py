@@ -385,6 +385,14 @@ def test_a_siteurl_publishing_cannot_use_is_one_plain_line(tmp_path, siteurl, me
     assert line.startswith(f'ERROR: settings: SITEURL "{siteurl}" {message}')
 
 
+def test_publishing_checks_only_what_it_adds_to_siteurl():
+    # Not a web address at all: content_checks says so, with every address setting.
+    assert publishing.siteurl_problem("example.com") is None
+    assert publishing.siteurl_problem("") is None
+    assert publishing.siteurl_problem("https://example.com/lab") is None
+    assert "?query" in publishing.siteurl_problem("https://example.com/?a=1")
+
+
 def test_a_good_custom_domain_has_no_problem():
     assert publishing.custom_domain_problem("blog.example.com", "") is None
     assert (

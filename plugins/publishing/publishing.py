@@ -163,6 +163,20 @@ def custom_domain_problem(domain, siteurl):
     return None
 
 
+def siteurl_problem(siteurl):
+    """What keeps an http(s) SITEURL from being the base of the site's addresses
+    (a ?query, a #fragment, a user name), or None.
+
+    Whether SITEURL is a web address at all is checked with every other
+    address setting (plugins/content_checks), once.
+    """
+    if not isinstance(siteurl, str) or not siteurl.lower().startswith(
+        ("https://", "http://")
+    ):
+        return None
+    return site_url_problem(siteurl)
+
+
 def publishing_problems(settings):
     """Every problem of PUBLISHING and of the SITEURL it publishes to."""
     options, problems = read_options(settings, SETTING, DEFAULTS, RULES)
@@ -173,7 +187,7 @@ def publishing_problems(settings):
     if domain_message:
         problems.append(problem(domain_message))
     siteurl = settings.get("SITEURL", "")
-    siteurl_message = site_url_problem(siteurl) if siteurl else None
+    siteurl_message = siteurl_problem(siteurl)
     # A wrong CUSTOM_DOMAIN makes a wrong SITEURL too (publishconf.py): one
     # mistake, one message.
     made_from_domain = siteurl == f"https://{options['custom_domain']}"
