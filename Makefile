@@ -22,7 +22,7 @@ PORT ?= 8000
 
 .PHONY: help venv dev-venv html serve system-packages test lint format messages clean \
 	translations translated publish github rsync_upload newpost node-modules \
-	lighthouse bench
+	lighthouse bench bench-preview
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
@@ -36,6 +36,7 @@ help:
 	@echo "make clean      remove the build output"
 	@echo "make lighthouse audit the built site with Lighthouse (budget: 100s, 30 KiB)"
 	@echo "make bench      time the full build against plain Pelican, warm against cold"
+	@echo "make bench-preview  time the preview from a save to the new page"
 	@echo "make publish    build the production site into $(OUTPUTDIR)/ (SITEURL=https://...)"
 	@echo "make github     publish, then push $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)"
 	@echo "make rsync_upload  publish, then copy $(OUTPUTDIR)/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
@@ -58,13 +59,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# pykakasi's kanji dictionary as an index, so a build reads only the kanji it meets.
-KANWA_INDEX := $(VENV)/share/japanese_text/kanwa.sqlite3
-$(KANWA_INDEX): $(VENV)/.installed plugins/japanese_text/readings.py
-	$(BIN)/python plugins/japanese_text/readings.py $@
-	touch $@
-
-venv: $(VENV)/.installed $(KANWA_INDEX)
+venv: $(VENV)/.installed
 
 dev-venv: venv $(VENV)/.installed-dev
 
@@ -168,3 +163,7 @@ lighthouse: venv system-packages node-modules
 
 bench: venv
 	$(BIN)/python scripts/bench.py
+
+# How long the preview takes from a save to the new page (POSTS=300: the corpus).
+bench-preview: venv
+	$(BIN)/python scripts/bench_preview.py $(if $(POSTS),--posts $(POSTS))

@@ -28,9 +28,7 @@ PLUGINS = [
     "authoring",
     "images",
     "publishing",
-    "template_cache",
-    "markdown_reader",
-    "frozen_urls",
+    "build_speed",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).
@@ -111,6 +109,9 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
+    # Every build makes a new Jinja environment, so templates need not be checked
+    # for changes while one runs: this saves a file check at every include.
+    "auto_reload": False,
 }
 
 # The author, shown on every page and in the author box of each post.
@@ -151,8 +152,8 @@ PUBLISHING = {
 }
 
 # -- Social: profiles, share links, social and search metadata (plugins/social) --
-# Every key is explained in README.md ("Social links and metadata"); the plugin
-# holds the defaults and stops the build when a value cannot be used.
+# Every key is explained in docs/how-it-works.md ("Social links and metadata");
+# the plugin holds the defaults and stops the build when a value cannot be used.
 SOCIAL = {
     # Canonical and share URLs are absolute. Empty: SITEURL when it is absolute
     # (publishconf.py); a preview uses "preview_site_url", http://127.0.0.1:8000.
@@ -212,8 +213,16 @@ IMAGES = {"max_width": 1600, "quality": 85}
 # slugs, posts get a reading time, and summaries nobody wrote are cut by
 # characters (Japanese) or words (English). Defaults are in the plugin.
 JAPANESE_TEXT = {
-    # Slugs for names no dictionary reads right: people's names above all.
-    "slugs": {"平林孝之": "hirabayashi-takayuki"},
+    # The address of every Japanese tag, category and author name. A build with
+    # a Japanese name missing here stops and prints the line to add.
+    "slugs": {
+        "平林孝之": "hirabayashi-takayuki",
+        "未分類": "mibun-rui",
+        "人脈": "jinmyaku",
+        "勇気": "yuuki",
+        "キャリア": "kyaria",
+        "書き方": "kakikata",
+    },
     "summary_chars": 120,  # Japanese summaries, in characters
     "summary_words": 50,  # English summaries, in words
     "summary_suffix": "…",  # ends a summary cut inside a sentence
@@ -221,7 +230,10 @@ JAPANESE_TEXT = {
     "words_per_minute": 230,  # English reading speed
 }
 
-# Quality and speed (make test, make lighthouse, make bench; see README).
-# Every build makes a new Jinja environment, so templates need not be checked
-# for changes while one runs: this saves a file check at every include.
-JINJA_ENVIRONMENT = {**JINJA_ENVIRONMENT, "auto_reload": False}
+# -- Build speed (plugins/build_speed; docs/performance.md) ------------------
+# Each piece saves work and changes no output; False turns one off.
+BUILD_SPEED = {
+    "shared_environment": True,  # one Jinja environment for all generators
+    "fragment_cache": True,  # post cards, navigation... rendered once per build
+    "reused_converter": True,  # one Markdown converter, reset for each file
+}

@@ -108,9 +108,21 @@ def english_category(japanese_category, pairs):
     return counts.most_common(1)[0][0] if counts else None
 
 
-def render_japanese_post(slug, title, date, category, categories_in_use):
-    """The text of a new Japanese post: metadata, then a note explaining it."""
+def tags_in_use(headers):
+    """Every tag the posts use, in the order first met."""
+    tags = (tag.strip() for h in headers for tag in h.get("tags", "").split(","))
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def render_japanese_post(slug, title, date, category, categories_in_use, tags=()):
+    """The text of a new Japanese post: metadata, then a note explaining it.
+
+    A tag not used before needs its address: the build then stops and shows
+    the one line to add to pelicanconf.py, ready to copy. The note says so,
+    and lists the tags in use, which need nothing.
+    """
     in_use = "、".join(categories_in_use) or "（まだありません）"
+    tags_listed = "、".join(tags) or "（まだありません）"
     return f"""\
 Title: {title or TITLE_PLACEHOLDER["ja"]}
 Date: {date}
@@ -137,7 +149,10 @@ Status: draft
 ・Lang: 記事の言語。日本語の記事は ja のままにします。
 ・Category: カテゴリを1つ。今あるカテゴリ: {in_use}
 ・Tags: タグ。「,」で区切っていくつでも書けます（例: 人脈, 勇気）。
-  空のままでもかまいません。
+  空のままでもかまいません。今あるタグ: {tags_listed}
+  初めて使う日本語のタグは、アドレス（ローマ字）を1行決めます。ビルド
+  （make html や make serve）がその行（例: "副業": "fukugyou",）を表示して
+  止まるので、pelicanconf.py の JAPANESE_TEXT の "slugs" にそのまま写します。
 ・Summary: 一覧やSNSのシェアに出る1〜2文の紹介文。
   空のままなら本文の最初の部分が使われます。
 ・Status: draft は下書きです。プレビュー（make serve）には「下書き」の印つきで
@@ -222,7 +237,8 @@ def new_post_text(posts_dir, slug, lang, title, now):
     if lang == "ja":
         in_use = sorted({h["category"] for h in japanese.values() if h.get("category")})
         category = usual_category(japanese.values()) or FALLBACK_CATEGORY["ja"]
-        return render_japanese_post(slug, title, date, category, in_use)
+        tags = tags_in_use(japanese.values())
+        return render_japanese_post(slug, title, date, category, in_use, tags)
 
     original_path = post_path(posts_dir, slug, "ja")
     if slug not in japanese:
