@@ -141,8 +141,11 @@ def test_each_piece_off_builds_the_same_files(content, all_on, piece):
     assert any(b"post-card" in html for html in off.values())
 
 
-# The character the fragment cache once used to stand for the site's address.
-ODD_TITLE = "Odd \x1esiteurl\x1e title"
+# Characters a template or a cache could take for its own: the fragment cache
+# once stood for the site's address with a control character in the HTML
+# (control characters are now refused in content), and keys and templates
+# use braces, percent signs and quotes.
+ODD_TITLE = "Odd {{ SITEURL }} {% raw %} %s siteurl \"<&>\" title"
 
 
 def test_a_title_with_any_characters_shows_as_written_on_every_listing(make_site):

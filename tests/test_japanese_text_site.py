@@ -207,7 +207,7 @@ def test_names_that_cannot_make_an_address_stop_the_build_naming_file_and_field(
             "posts/emoji.ja.md": post("絵文字", "本文です。", tags="🎉"),
             "posts/hidden.ja.md": post("見えない", "本文です。", tags="ta\u200bg"),
             "posts/long.ja.md": post("長い", "本文です。", category="word " * 15),
-            "posts/author.ja.md": post("著者", "本文です。", author="東海林"),
+            "posts/writer.ja.md": post("著者", "本文です。", author="東海林"),
         }
     )
     refused(
@@ -217,7 +217,7 @@ def test_names_that_cannot_make_an_address_stop_the_build_naming_file_and_field(
         "character (U+200B)",
         "content/posts/long.ja.md: Category",
         "makes an address 74 characters long (at most 60)",
-        'content/posts/author.ja.md: Author "東海林" has no slug: add "東海林": ',
+        'content/posts/writer.ja.md: Author "東海林" has no slug: add "東海林": ',
     )
 
 

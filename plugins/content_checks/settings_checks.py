@@ -4,7 +4,6 @@ Required settings, web addresses (the site's own, SITEURL, checked here and
 nowhere else), the time zone and the languages.
 """
 
-import re
 import zoneinfo
 
 from site_common.languages import language_problems
@@ -14,8 +13,6 @@ from site_common.urls import is_http_url, site_url_problem
 
 # The site's own address: SITEURL, and FEED_DOMAIN, which Pelican copies from it.
 SITE_ADDRESS_SETTINGS = ("SITEURL", "FEED_DOMAIN")
-# A user name (https://user@host), a ?query or a #fragment.
-EXTRA_PARTS_RE = re.compile(r"[?#]|^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*[^/\\?#]*@")
 
 
 def _is_blank(value):
@@ -49,15 +46,14 @@ def address_problem(name, label, value):
     """What is wrong with one address a setting holds, or None."""
     if value is None or value == "":
         return None
-    is_site_address = name in SITE_ADDRESS_SETTINGS
-    if is_site_address and isinstance(value, str) and EXTRA_PARTS_RE.search(value):
-        return (
-            f'{label} "{value}" must be the site\'s address alone, with no user '
-            'name, ?query or #fragment, e.g. "https://example.com/blog"'
-        )
-    if is_site_address and site_url_problem(value) is None:
-        return None
-    if not is_site_address and is_http_url(value):
+    if name in SITE_ADDRESS_SETTINGS:
+        # The site's own address: a web address, and nothing but the address.
+        problem = site_url_problem(value)
+        if problem is None:
+            return None
+        if not problem.startswith("is not a full web address"):
+            return f'{label} "{value}" {problem}'
+    elif is_http_url(value):
         return None
     example = (
         f', e.g. "https://{value}"'

@@ -35,7 +35,7 @@ from pelican.generators import Generator
 from site_common.languages import home_url, lang_prefix, language_name, site_languages
 from site_common.options import Rule, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
-from site_common.urls import browser_split, host_of, is_http_url, site_url_problem
+from site_common.urls import browser_split, host_of, is_http_url
 
 logger = logging.getLogger(__name__)
 
@@ -163,22 +163,8 @@ def custom_domain_problem(domain, siteurl):
     return None
 
 
-def siteurl_problem(siteurl):
-    """What keeps an http(s) SITEURL from being the base of the site's addresses
-    (a ?query, a #fragment, a user name), or None.
-
-    Whether SITEURL is a web address at all is checked with every other
-    address setting (plugins/content_checks), once.
-    """
-    if not isinstance(siteurl, str) or not siteurl.lower().startswith(
-        ("https://", "http://")
-    ):
-        return None
-    return site_url_problem(siteurl)
-
-
 def publishing_problems(settings):
-    """Every problem of PUBLISHING and of the SITEURL it publishes to."""
+    """Every problem of PUBLISHING, the custom domain among them."""
     options, problems = read_options(settings, SETTING, DEFAULTS, RULES)
     problems += header_problems(options["headers"])
     domain_message = custom_domain_problem(
@@ -186,15 +172,7 @@ def publishing_problems(settings):
     )
     if domain_message:
         problems.append(problem(domain_message))
-    siteurl = settings.get("SITEURL", "")
-    siteurl_message = siteurl_problem(siteurl)
-    # A wrong CUSTOM_DOMAIN makes a wrong SITEURL too (publishconf.py): one
-    # mistake, one message.
-    made_from_domain = siteurl == f"https://{options['custom_domain']}"
-    if siteurl_message and not (domain_message and made_from_domain):
-        problems.append(
-            Problem(SETTINGS, "SITEURL", f'SITEURL "{siteurl}" {siteurl_message}')
-        )
+    # SITEURL itself is checked with every other address (plugins/content_checks).
     return problems
 
 

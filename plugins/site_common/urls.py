@@ -50,13 +50,17 @@ def is_http_url(value):
 
 def site_url_problem(value):
     """Why `value` cannot be the site's address (SITEURL), or None if it can."""
+    extra_parts = (
+        "must be the site's address alone, with no user name, ?query or "
+        '#fragment, e.g. "https://example.com/blog"'
+    )
     parts = browser_split(value)
     if parts is None and _has_user_info(value):
-        return "must not have a user name or password (user@): write just the address"
+        return extra_parts
     if parts is None or parts.scheme not in SPECIAL_SCHEMES or not parts.hostname:
         return "is not a full web address: write it with https://"
     if parts.query or parts.fragment or "?" in value or "#" in value:
-        return "must not have a ?query or #fragment: write just the address"
+        return extra_parts
     return None
 
 
