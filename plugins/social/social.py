@@ -2,31 +2,46 @@
 
 Every post and page gets `share_links` (X, Facebook, LINE, Hatena Bookmark:
 plain links, no third-party script) and `social_meta` (canonical URL,
-description, Open Graph, Twitter card and JSON-LD, with `json_ld` also on the
-content itself). Listing pages get the same metadata from the
-`page_social_meta(title)` template global; every template gets the author's
-profiles as `social_profiles`. The Markdown of posts gains quoted tweets and
-link references whose addresses are settings (see markdown_extensions.py).
+description, Open Graph, Twitter card and JSON-LD). Listing pages get the
+same metadata from the `page_social_meta(title)` template global; every
+template gets the author's profiles as `social_profiles`. The Markdown of posts
+gains quoted tweets and link references whose addresses are settings (see
+markdown_extensions.py); a mistake in a quoted tweet is reported naming the file.
+
+Text from posts and settings reaches `<head>` only through the templates'
+autoescaping and `json_ld_script`, which escapes `<`, `>` and `&`. An `Image:`
+must be an image file inside the content folder.
 
 Settings: one `SOCIAL` dict, merged over `DEFAULTS` and checked once when
-Pelican starts. Canonical and share URLs are always absolute: `site_url`, else
-`SITEURL` when it is absolute (production), else `preview_site_url`.
+Pelican starts (site_common.options). Canonical and share URLs are always
+absolute: `site_url`, else `SITEURL` when it is absolute (production), else
+`preview_site_url`.
 """
 
 import json
 import logging
-import re
-import struct
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
-from pelican.contents import Article
+from pelican.contents import Article, Content
+from site_common.content_files import display_path, file_inside
+from site_common.images import UnreadableImage, image_size
+from site_common.languages import home_url, site_languages
+from site_common.markup_problems import problems_in
+from site_common.options import Rule, is_text, read_options
+from site_common.problems import SETTINGS, Problem, report, report_and_stop
+from site_common.urls import is_http_url
 
-from .markdown_extensions import LinkReferencesExtension, TweetExtension
+from .markdown_extensions import (
+    REPORTER,
+    X_HANDLE,
+    LinkReferencesExtension,
+    TweetExtension,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,73 +62,90 @@ DEFAULTS = {
     "links": {},  # Markdown reference name -> URL ("" leaves the words unlinked)
 }
 
-X_HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 SENTENCE_END = "。！？!?."
 AUTOMATIC_DESCRIPTION_LENGTH = 160
-
-
-class SocialSettingsError(ValueError):
-    """A `SOCIAL` setting that cannot be used; the message names it."""
-
-
-class SocialContentError(ValueError):
-    """A post or page field that cannot be used; the message names file and field."""
+IMAGE_PREFIXES = ("{static}", "{attach}")
 
 
 # -- pure functions: settings ------------------------------------------------
 
 
-def is_http_url(value):
-    parts = urlsplit(value)
-    return parts.scheme in {"http", "https"} and bool(parts.netloc)
+def is_address_or_empty(value):
+    return value == "" or is_http_url(value)
 
 
-def _require(condition, key, message):
-    if not condition:
-        raise SocialSettingsError(f'social: SOCIAL["{key}"] {message}')
+def is_x_handle_or_empty(value):
+    return value == "" or bool(X_HANDLE.match(value))
 
 
-def _check_language_texts(value, key):
-    _require(
-        isinstance(value, dict)
-        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()),
-        key,
-        'must map each language to a text, like {"ja": "...", "en": "..."}',
+def is_texts(value):
+    """A {language: text} dict."""
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     )
 
 
-def image_size(path):
-    """Width and height in pixels of a PNG, GIF or JPEG file, read from its header."""
-    data = Path(path).read_bytes()
-    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
-        return struct.unpack(">II", data[16:24])
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return struct.unpack("<HH", data[6:10])
-    if data.startswith(b"\xff\xd8"):
-        position = 2
-        while position + 9 < len(data):
-            if data[position] != 0xFF:
-                break
-            marker = data[position + 1]
-            length = struct.unpack(">H", data[position + 2 : position + 4])[0]
-            is_frame_header = 0xC0 <= marker <= 0xCF and marker not in (
-                0xC4,
-                0xC8,
-                0xCC,
-            )
-            if is_frame_header:
-                height, width = struct.unpack(">HH", data[position + 5 : position + 9])
-                return width, height
-            position += 2 + length
-    raise ValueError(f"{path} is not a PNG, GIF or JPEG image")
+def is_links(value):
+    return isinstance(value, dict) and all(
+        isinstance(name, str) and is_text(url) and is_address_or_empty(url)
+        for name, url in value.items()
+    )
 
 
-def resolve_image(relative_path, folder, url_prefix, alt):
-    """An image file in `folder` as {path (its URL in the site), width, height, alt}."""
-    path = relative_path.strip().removeprefix("{static}").lstrip("/")
-    file = Path(folder) / path
+def is_image_setting(value):
+    return value is None or (
+        isinstance(value, dict)
+        and set(value) == {"path", "alt"}
+        and is_text(value["path"])
+        and is_texts(value["alt"])
+    )
+
+
+ADDRESS = "an absolute address like https://example.org, or empty"
+RULES = {
+    "site_url": Rule(is_address_or_empty, ADDRESS),
+    "preview_site_url": Rule(is_address_or_empty, ADDRESS),
+    "x_handle": Rule(
+        is_x_handle_or_empty,
+        "an X handle without the @ (letters, digits, _), or empty",
+    ),
+    "facebook_url": Rule(
+        is_address_or_empty,
+        "the address of a Facebook profile (https://...), or empty",
+    ),
+    "author_bio": Rule(is_texts, 'a text for each language, like {"ja": "..."}'),
+    "locales": Rule(is_texts, 'a locale for each language, like {"ja": "ja_JP"}'),
+    "links": Rule(
+        is_links,
+        'a dict of names and absolute addresses (https://...), or "" for plain text',
+    ),
+    "default_image": Rule(
+        is_image_setting,
+        'None or {"path": "images/....png", "alt": {"ja": ..., "en": ...}}',
+    ),
+}
+
+
+def image_path(value):
+    """The path an `Image:` field or setting names, without `{static}` or `/`."""
+    path = value.strip()
+    for prefix in IMAGE_PREFIXES:
+        path = path.removeprefix(prefix)
+    return path.lstrip("/")
+
+
+def resolve_image(value, folder, url_prefix, alt):
+    """An image file in `folder` as {path (its URL in the site), width, height, alt}.
+
+    Raises UnreadableImage, saying why, for a path that leads out of `folder`,
+    names no file there, or names a file that is not an image.
+    """
+    path = image_path(value)
+    file = file_inside(folder, path)
+    if file is None:
+        raise UnreadableImage(f"{value!r} leads out of the folder {Path(folder).name}")
     if not file.is_file():
-        raise FileNotFoundError(f"there is no file {path} in {folder}")
+        raise UnreadableImage(f"there is no file {path} in {Path(folder).name}")
     width, height = image_size(file)
     url_path = f"{url_prefix}/{path}" if url_prefix else path
     return {"path": url_path, "width": width, "height": height, "alt": alt}
@@ -129,52 +161,10 @@ def resolve_site_url(social, siteurl):
 
 
 def social_settings(settings):
-    """`SOCIAL` merged over the defaults and checked; raises SocialSettingsError."""
-    given = settings.get("SOCIAL") or {}
-    if not isinstance(given, dict):
-        raise SocialSettingsError("social: SOCIAL must be a dict of settings")
-    unknown = sorted(set(given) - set(DEFAULTS))
-    if unknown:
-        raise SocialSettingsError(
-            f"social: unknown setting SOCIAL[{unknown[0]!r}]; "
-            f"the settings are {', '.join(DEFAULTS)}"
-        )
-    social = {**DEFAULTS, **given}
-
-    for key in ("site_url", "preview_site_url"):
-        _require(
-            social[key] == "" or is_http_url(social[key]),
-            key,
-            "must be an absolute address like https://example.org, or empty",
-        )
-    _require(
-        social["x_handle"] == "" or X_HANDLE.match(social["x_handle"]),
-        "x_handle",
-        "must be an X handle without the @ (letters, digits, _), or empty",
-    )
-    _require(
-        social["facebook_url"] == "" or is_http_url(social["facebook_url"]),
-        "facebook_url",
-        "must be the address of a Facebook profile (https://...), or empty",
-    )
-    _check_language_texts(social["author_bio"], "author_bio")
-    _check_language_texts(social["locales"], "locales")
-    _require(isinstance(social["links"], dict), "links", "must be a dict")
-    for name, url in social["links"].items():
-        _require(
-            isinstance(url, str) and (url == "" or is_http_url(url)),
-            f'links"]["{name}',
-            "must be an absolute address (https://...), or empty for plain text",
-        )
-
+    """(SOCIAL merged over the defaults, problems): the image read, URLs resolved."""
+    social, problems = read_options(settings, "SOCIAL", DEFAULTS, RULES)
     image = social["default_image"]
     if image:
-        _require(
-            isinstance(image, dict) and isinstance(image.get("path"), str),
-            "default_image",
-            'must be {"path": "images/....png", "alt": {"ja": ..., "en": ...}}',
-        )
-        _check_language_texts(image.get("alt"), 'default_image"]["alt')
         try:
             social["default_image"] = resolve_image(
                 image["path"],
@@ -182,15 +172,17 @@ def social_settings(settings):
                 settings["THEME_STATIC_DIR"],
                 image["alt"],
             )
-        except (OSError, ValueError) as error:
-            raise SocialSettingsError(
-                f'social: SOCIAL["default_image"]["path"]: {error}'
-            ) from None
-    else:
-        social["default_image"] = None
-
+        except UnreadableImage as error:
+            social["default_image"] = None
+            problems.append(
+                Problem(
+                    SETTINGS,
+                    "SOCIAL",
+                    f'SOCIAL["default_image"]["path"]: {error}',
+                )
+            )
     social["site_url"] = resolve_site_url(social, settings.get("SITEURL", ""))
-    return social
+    return social, problems
 
 
 # -- pure functions: URLs, text and links -------------------------------------
@@ -201,10 +193,6 @@ def absolute_url(site_url, url):
     return f"{site_url}/{url.lstrip('/')}"
 
 
-def home_url(site_url, lang, default_lang):
-    return f"{site_url}/" if lang == default_lang else f"{site_url}/{lang}/"
-
-
 def localized(texts, lang, default_lang):
     """The text for `lang` in a {language: text} dict, else the default one."""
     if not isinstance(texts, dict):
@@ -213,12 +201,25 @@ def localized(texts, lang, default_lang):
 
 
 class _TextExtractor(HTMLParser):
+    """The text a reader sees: what scripts and styles hold is left out."""
+
+    HIDDEN = frozenset({"script", "style", "template"})
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in self.HIDDEN
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
 
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def html_to_text(markup):
@@ -329,26 +330,28 @@ def counterpart(content):
 
 
 def content_image(content, settings):
-    """The post's own image (`Image:` and `Image_Alt:`) or the site default."""
+    """(image, problems): the post's own image (`Image:`, `Image_Alt:`) or the
+    site's default one; None and the problems when the post's cannot be used."""
     social = settings["SOCIAL"]
-    path = content.metadata.get("image")
-    if not path:
+    value = content.metadata.get("image")
+    if not value:
         image = social["default_image"]
         if image is None:
-            return None
+            return None, []
         alt = localized(image["alt"], content.lang, settings["DEFAULT_LANG"])
-        return {**image, "alt": alt}
-    source = content.relative_source_path
+        return {**image, "alt": alt}, []
+    source = display_path(settings["PATH"], content.source_path)
     alt = (content.metadata.get("image_alt") or "").strip()
     if not alt:
-        raise SocialContentError(
-            f"{source}: field Image_Alt: describe the image {path} in words "
+        message = (
+            f"field Image_Alt: describe the image {value} in words "
             "(for readers who cannot see it)"
         )
+        return None, [Problem(source, "Image_Alt", message)]
     try:
-        return resolve_image(path, settings["PATH"], "", alt)
-    except (OSError, ValueError) as error:
-        raise SocialContentError(f"{source}: field Image: {error}") from None
+        return resolve_image(str(value), settings["PATH"], "", alt), []
+    except UnreadableImage as error:
+        return None, [Problem(source, "Image", f"field Image: {error}")]
 
 
 def image_object(image, site_url):
@@ -512,7 +515,7 @@ def meta_tags(page, settings):
     return tags
 
 
-def content_social_meta(content, settings):
+def content_social_meta(content, settings, image):
     """Canonical URL, description, meta tags and JSON-LD of a post or page."""
     social = settings["SOCIAL"]
     default_lang = settings["DEFAULT_LANG"]
@@ -535,7 +538,7 @@ def content_social_meta(content, settings):
         "url": url,
         "lang": content.lang,
         "alternate_langs": [other.lang] if other is not None else [],
-        "image": content_image(content, settings),
+        "image": image,
         "published": published.isoformat() if published else None,
         "modified": modified.isoformat() if modified else None,
         "section": str(category) if category else "",
@@ -569,7 +572,9 @@ def listing_social_meta(output_file, lang, title, settings):
         "url": url,
         "lang": lang,
         # Every listing exists in each of the site's languages.
-        "alternate_langs": [other for other in social["locales"] if other != lang],
+        "alternate_langs": [
+            other for other in site_languages(settings) if other != lang
+        ],
         "image": {**image, "alt": localized(image["alt"], lang, default_lang)}
         if image
         else None,
@@ -606,21 +611,13 @@ def page_social_meta(context, title=""):
     )
 
 
-def contents_of(generator):
-    """Every post or page a generator holds, drafts and hidden ones included."""
-    for name in (
-        "articles",
-        "translations",
-        "hidden_articles",
-        "hidden_translations",
-        "drafts",
-        "drafts_translations",
-        "pages",
-        "hidden_pages",
-        "draft_pages",
-        "draft_translations",
-    ):
-        yield from getattr(generator, name, None) or []
+def contents_of(context):
+    """Every post and page Pelican read, drafts and hidden ones included."""
+    return [
+        item
+        for item in context["generated_content"].values()
+        if isinstance(item, Content)
+    ]
 
 
 # -- signal handlers -------------------------------------------------------------
@@ -629,7 +626,8 @@ def contents_of(generator):
 def check_settings(pelican):
     """Merge and check SOCIAL once, and give Markdown the plugin's extensions."""
     settings = pelican.settings
-    social = social_settings(settings)
+    social, problems = social_settings(settings)
+    report_and_stop(problems, logger)
     settings["SOCIAL"] = social
     markdown = settings.get("MARKDOWN") or {}
     extensions = [
@@ -648,6 +646,15 @@ def check_settings(pelican):
     logger.debug("social: canonical URLs start with %s", social["site_url"])
 
 
+def report_tweet_problems(content):
+    """Report the mistakes the Markdown extensions found, naming the file."""
+    if not isinstance(content, Content):
+        return
+    source = display_path(content.settings["PATH"], content.source_path)
+    html = (content._content or "") + str(content.metadata.get("summary") or "")
+    report(problems_in(html, REPORTER, source), logger)
+
+
 def install_template_helpers(generator):
     generator.env.filters["json_ld"] = json_ld_script
     generator.env.globals["page_social_meta"] = page_social_meta
@@ -656,18 +663,21 @@ def install_template_helpers(generator):
 
 def attach_social_data(generators):
     """Give every post and page its share links and social metadata."""
-    for generator in generators:
-        for content in contents_of(generator):
-            settings = generator.settings
-            meta = content_social_meta(content, settings)
-            content.social_meta = meta
-            content.json_ld = meta["json_ld"]
-            content.share_links = share_links(
-                meta["canonical"], content.title, settings["SOCIAL"]
-            )
+    settings = generators[0].settings
+    problems = []
+    for content in contents_of(generators[0].context):
+        image, image_problems = content_image(content, settings)
+        problems += image_problems
+        meta = content_social_meta(content, settings, image)
+        content.social_meta = meta
+        content.share_links = share_links(
+            meta["canonical"], content.title, settings["SOCIAL"]
+        )
+    report(problems, logger)
 
 
 def register():
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(report_tweet_problems)
     signals.generator_init.connect(install_template_helpers)
     signals.all_generators_finalized.connect(attach_social_data)
