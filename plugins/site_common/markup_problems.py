@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as etree
 from html import unescape
 
+from site_common.content_files import display_path
 from site_common.problems import Problem
 
 TAG = "build-problem"
@@ -41,3 +42,14 @@ def problems_in(html, reporter, path):
                 Problem(path, attributes["data-field"], attributes["data-message"])
             )
     return found
+
+
+def content_problems(content, reporter):
+    """[Problem] for the markers `reporter` left in a post or page (its body and
+    its `Summary:`), each once, naming the file as the author sees it."""
+    path = display_path(content.settings["PATH"], content.source_path)
+    # Pelican keeps the converted body in `_content` (no public reader of it
+    # without link rewriting); it is only read here.
+    texts = (content._content, content.metadata.get("summary"))
+    found = [problems_in(str(text or ""), reporter, path) for text in texts]
+    return list(dict.fromkeys(problem for problems in found for problem in problems))

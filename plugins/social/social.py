@@ -31,7 +31,7 @@ from pelican.contents import Article, Content
 from site_common.content_files import display_path, file_inside
 from site_common.images import UnreadableImage, image_size
 from site_common.languages import home_url, site_languages
-from site_common.markup_problems import problems_in
+from site_common.markup_problems import content_problems
 from site_common.options import Rule, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report, report_and_stop
 from site_common.urls import is_http_url
@@ -650,9 +650,7 @@ def report_tweet_problems(content):
     """Report the mistakes the Markdown extensions found, naming the file."""
     if not isinstance(content, Content):
         return
-    source = display_path(content.settings["PATH"], content.source_path)
-    html = (content._content or "") + str(content.metadata.get("summary") or "")
-    report(problems_in(html, REPORTER, source), logger)
+    report(content_problems(content, REPORTER), logger)
 
 
 def install_template_helpers(generator):
