@@ -24,9 +24,10 @@ from content_checks.content_checks import (
     report,
     translation_notices,
 )
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
 from pelican.utils import get_date
 from site_common.problems import BuildStopped
-from social.markdown_extensions import TweetExtension
 
 FILENAME_METADATA = r"(?P<slug>[^.]+)\.(?P<lang>[^.]+)"
 SETTINGS = {
@@ -576,11 +577,25 @@ def test_links_are_found_in_every_markdown_form_but_not_in_code(body, expected):
 BROKEN_TWEET = GOOD_POST + "\n::: tweet\nauthor: A\n\n文\n:::\n"
 
 
+class RefusingExtension(Extension):
+    """A Markdown extension that refuses every `:::` block with a ValueError."""
+
+    class Refuse(BlockProcessor):
+        def test(self, parent, block):
+            return block.startswith(":::")
+
+        def run(self, parent, blocks):
+            raise ValueError("tweet block: the field 'url' is missing")
+
+    def extendMarkdown(self, md):
+        md.parser.blockprocessors.register(self.Refuse(md.parser), "refuse", 75)
+
+
 def tweet_problems(cached):
     found, _ = check_content(
         [source("posts/x.ja.md", BROKEN_TWEET)],
         rules(["posts/x.ja.md"]),
-        {"extensions": [TweetExtension()]},
+        {"extensions": [RefusingExtension()]},
         FILENAME_METADATA,
         cached=cached,
     )
