@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from site_common.images import image_size
 from site_common.markup_problems import problems_in
-from social import social
+from social.links import profiles, share_links
 from social.markdown_extensions import (
     REPORTER,
     LinkReferencesExtension,
@@ -17,9 +17,11 @@ from social.markdown_extensions import (
     TweetSyntaxError,
     parse_tweet_url,
 )
+from social.metadata import html_to_text, json_ld_script, shorten
+from social.settings import DEFAULTS, social_settings
 
 CANONICAL = "https://example.org/posts/jinmyaku-zukuri/"
-SOCIAL = {**social.DEFAULTS, "x_handle": "MHeartstrings"}
+SOCIAL = {**DEFAULTS, "x_handle": "MHeartstrings"}
 
 
 def query_of(url):
@@ -32,8 +34,7 @@ def query_of(url):
 )
 def test_share_links_parse_back_to_the_canonical_url_and_title(title):
     links = {
-        link["service"]: link["url"]
-        for link in social.share_links(CANONICAL, title, SOCIAL)
+        link["service"]: link["url"] for link in share_links(CANONICAL, title, SOCIAL)
     }
     assert list(links) == ["x", "facebook", "line", "hatena"]
 
@@ -58,16 +59,14 @@ def test_share_links_parse_back_to_the_canonical_url_and_title(title):
 
 
 def test_share_on_x_names_no_account_when_there_is_no_handle():
-    links = social.share_links(CANONICAL, "title", {**SOCIAL, "x_handle": ""})
+    links = share_links(CANONICAL, "title", {**SOCIAL, "x_handle": ""})
     assert "via" not in query_of(links[0]["url"])
 
 
 def test_profiles_leave_out_an_empty_facebook_address():
-    assert [p["url"] for p in social.profiles(SOCIAL)] == [
-        "https://x.com/MHeartstrings"
-    ]
+    assert [p["url"] for p in profiles(SOCIAL)] == ["https://x.com/MHeartstrings"]
     with_facebook = {**SOCIAL, "facebook_url": "https://www.facebook.com/example"}
-    assert [p["service"] for p in social.profiles(with_facebook)] == ["x", "facebook"]
+    assert [p["service"] for p in profiles(with_facebook)] == ["x", "facebook"]
 
 
 @pytest.mark.parametrize(
@@ -75,7 +74,7 @@ def test_profiles_leave_out_an_empty_facebook_address():
 )
 def test_json_ld_cannot_break_out_of_its_script_element(text):
     data = {"headline": text, "keywords": [text]}
-    script = social.json_ld_script(data)
+    script = json_ld_script(data)
     assert not set(script) & {"<", ">", "&", "\u2028"}
     assert json.loads(script) == data
 
@@ -85,9 +84,9 @@ def test_the_default_share_image_is_the_size_networks_ask_for():
     assert image_size(path) == (1200, 630)
 
 
-def site_settings(**social_settings):
+def site_settings(**given):
     return {
-        "SOCIAL": social_settings,
+        "SOCIAL": given,
         "SITEURL": "",
         "PATH": str(ROOT / "content"),
         "THEME": str(ROOT / "theme"),
@@ -110,7 +109,7 @@ def site_settings(**social_settings):
 )
 def test_canonical_addresses_start_from_an_absolute_site_url(siteurl, given, expected):
     settings = {**site_settings(site_url=given), "SITEURL": siteurl}
-    resolved, problems = social.social_settings(settings)
+    resolved, problems = social_settings(settings)
     assert (resolved["site_url"], problems) == (expected, [])
 
 
@@ -135,7 +134,7 @@ def test_canonical_addresses_start_from_an_absolute_site_url(siteurl, given, exp
     ],
 )
 def test_bad_settings_are_named(given, named):
-    _social, problems = social.social_settings(site_settings(**given))
+    _social, problems = social_settings(site_settings(**given))
     assert [problem.path for problem in problems] == ["settings"]
     assert named in problems[0].message
 
@@ -144,7 +143,7 @@ def test_default_image_gets_its_size_and_theme_address():
     settings = site_settings(
         default_image={"path": "images/og-default.png", "alt": {"ja": "画像"}}
     )
-    image = social.social_settings(settings)[0]["default_image"]
+    image = social_settings(settings)[0]["default_image"]
     assert image == {
         "path": "theme/images/og-default.png",
         "width": 1200,
@@ -155,15 +154,15 @@ def test_default_image_gets_its_size_and_theme_address():
 
 def test_html_to_text_decodes_entities_and_drops_tags():
     html = "<p>A&lt;B &amp; &quot;C&quot;\n<em>人脈</em></p>"
-    assert social.html_to_text(html) == 'A<B & "C" 人脈'
+    assert html_to_text(html) == 'A<B & "C" 人脈'
 
 
 def test_shorten_cuts_at_a_sentence_end_and_keeps_short_text():
     text = "人脈は勇気から生まれる。" * 20
-    short = social.shorten(text, 100)
+    short = shorten(text, 100)
     assert short.endswith("。") and len(short) <= 100
-    assert social.shorten("短い。", 100) == "短い。"
-    assert social.shorten("あ" * 120, 100) == "あ" * 100 + "…"
+    assert shorten("短い。", 100) == "短い。"
+    assert shorten("あ" * 120, 100) == "あ" * 100 + "…"
 
 
 def render(text, **links):

@@ -70,8 +70,8 @@ def parse_tweet_url(url):
     returned is the one the browser would open.
     """
     parts = browser_split(url)
-    segments = [segment for segment in (parts.path if parts else "").split("/")]
-    segments = [segment for segment in segments if segment]
+    path = parts.path if parts is not None else ""
+    segments = [segment for segment in path.split("/") if segment]
     valid = (
         parts is not None
         and parts.scheme in {"http", "https"}
