@@ -28,7 +28,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
-from site_common.paths import display_folder
+from site_common.content_files import display_folder
 from site_common.problems import SETTINGS, BuildStopped
 
 logger = logging.getLogger("build_site")

@@ -145,7 +145,7 @@ def test_each_piece_off_builds_the_same_files(content, all_on, piece):
 # once stood for the site's address with a control character in the HTML
 # (control characters are now refused in content), and keys and templates
 # use braces, percent signs and quotes.
-ODD_TITLE = "Odd {{ SITEURL }} {% raw %} %s siteurl \"<&>\" title"
+ODD_TITLE = 'Odd {{ SITEURL }} {% raw %} %s siteurl "<&>" title'
 
 
 def test_a_title_with_any_characters_shows_as_written_on_every_listing(make_site):

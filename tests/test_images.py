@@ -1,6 +1,8 @@
 """Images: large ones resized in the output, sizes and lazy loading on <img>."""
 
 import hashlib
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -8,10 +10,12 @@ from images.images import (
     DEFAULTS,
     displayed_size,
     image_settings,
+    resize_copy,
     source_of,
     with_image_attributes,
 )
 from PIL import Image
+from site_common.images import UnreadableImage, image_size
 
 POST = """\
 Title: 写真のある記事
@@ -78,17 +82,20 @@ def test_settings_are_checked_and_fall_back_to_defaults():
         {"IMAGES": {"max_width": 0, "quality": True, "maxwidth": 5}}
     )
     assert config == DEFAULTS
-    assert len(problems) == 3
-    assert all(problem.startswith("IMAGES[") for problem in problems)
+    assert [problem.message[:21] for problem in problems] == [
+        'IMAGES["max_width"] s',
+        'IMAGES["quality"] sho',
+        'IMAGES has no key "ma',
+    ]
+    assert problems[2].message.endswith('(did you mean "max_width"?)')
 
 
-def test_static_links_are_found_in_the_content_folder(tmp_path):
-    posts = tmp_path / "posts"
-    assert source_of("{static}/images/a%20b.jpg", tmp_path, posts) == (
-        tmp_path / "images" / "a b.jpg"
-    )
-    assert source_of("{static}photo.jpg?v=1", tmp_path, posts) == posts / "photo.jpg"
-    assert source_of("https://example.com/a.jpg", tmp_path, posts) is None
+def test_static_links_are_found_in_the_content_folder():
+    assert source_of("{static}/images/a%20b.jpg", "posts") == "images/a b.jpg"
+    assert source_of("{static}photo.jpg?v=1", "posts") == "posts/photo.jpg"
+    assert source_of("{attach}../images/a.jpg", "posts") == "images/a.jpg"
+    assert source_of("{static}/../../etc/passwd", "posts") == "../../etc/passwd"
+    assert source_of("https://example.com/a.jpg", "posts") is None
 
 
 def test_only_images_after_the_first_load_lazily():
@@ -171,5 +178,151 @@ def test_the_maximum_width_is_a_setting(site_with_images):
 
 def test_a_wrong_setting_fails_the_build_naming_it(make_site):
     site = make_site({}, IMAGES={"max_width": "1600px"})
-    assert site.returncode != 0
-    assert "IMAGES['max_width']" in site.log
+    assert site.returncode == 1
+    assert (
+        'ERROR: settings: IMAGES["max_width"] should be a whole number of pixels'
+        in site.log
+    )
+    assert "Traceback" not in site.log
+
+
+def truncated_copy(source, target):
+    data = source.read_bytes()
+    target.write_bytes(data[: len(data) // 2])
+    return target
+
+
+BAD_IMAGES = {
+    "text.jpg": "is not an image file",
+    "cut.jpg": "damaged or cut short",
+    "cut-small.jpg": "damaged or cut short",
+    "bomb.png": "more pixels than",
+}
+
+
+def write_bad_images(images, tmp_path):
+    images.mkdir(parents=True, exist_ok=True)
+    (images / "text.jpg").write_text("this is text, not a photo")
+    truncated_copy(make_photo(tmp_path / "big.jpg", (3000, 2000)), images / "cut.jpg")
+    truncated_copy(
+        make_photo(tmp_path / "sm.jpg", (600, 400)), images / "cut-small.jpg"
+    )
+    # Twice Pillow's limit of pixels, in a few kilobytes: a decompression bomb.
+    side = int((2 * Image.MAX_IMAGE_PIXELS) ** 0.5) + 1
+    Image.new("1", (side, side)).save(images / "bomb.png")
+
+
+@pytest.mark.parametrize("name", BAD_IMAGES)
+def test_an_image_that_cannot_be_read_whole_is_refused_by_name(
+    make_site, tmp_path, name
+):
+    write_bad_images(tmp_path / "content" / "images", tmp_path)
+    for other in set(BAD_IMAGES) - {name}:
+        (tmp_path / "content" / "images" / other).unlink()
+    post = f"Title: 写真\nDate: 2026-11-24\n\n![写真]({{static}}/images/{name})\n"
+    site = make_site({"posts/photo.ja.md": post})
+    assert site.returncode == 1, site.log
+    errors = [line for line in site.log.splitlines() if line.startswith("ERROR:")]
+    assert errors, site.log
+    for line in errors:
+        assert line.startswith(
+            (
+                f"ERROR: content/posts/photo.ja.md: image {{static}}/images/{name}: ",
+                f"ERROR: content/images/{name}: image: ",
+            )
+        ), site.log
+        assert BAD_IMAGES[name] in line
+    assert "Traceback" not in site.log
+
+
+def test_a_decompression_bomb_warning_is_a_refusal_too(tmp_path):
+    # More than MAX_IMAGE_PIXELS (a warning in Pillow), less than twice (an error).
+    side = int((1.2 * Image.MAX_IMAGE_PIXELS) ** 0.5)
+    Image.new("1", (side, side)).save(tmp_path / "big.png")
+    with pytest.raises(UnreadableImage, match="more pixels than"):
+        image_size(tmp_path / "big.png")
+    with pytest.raises(UnreadableImage, match="more pixels than"):
+        resize_copy(tmp_path / "big.png", 1600, 85)
+
+
+@pytest.mark.parametrize(
+    ("src", "reason"),
+    [
+        # content_checks refuses these first, as files not in the content folder.
+        ("{static}/../outside.png", "does not exist"),
+        ("{static}../../outside.png", "does not exist"),
+        ("{static}/../../../../../../etc/passwd.png", "does not exist"),
+        # A link inside the content folder to a file outside it: this plugin.
+        ("{attach}/images/link.png", "leads out of the content folder"),
+        ("{static}/images/link.png", "leads out of the content folder"),
+    ],
+)
+def test_an_image_path_leading_out_of_the_content_folder_is_refused(
+    make_site, tmp_path, src, reason
+):
+    Image.new("RGB", (30, 20)).save(tmp_path / "outside.png")
+    images = tmp_path / "content" / "images"
+    images.mkdir(parents=True)
+    (images / "link.png").symlink_to(tmp_path / "outside.png")
+    post = f"Title: 写真\nDate: 2026-11-24\n\n![写真]({src})\n"
+    site = make_site({"posts/photo.ja.md": post})
+    assert site.returncode == 1, site.log
+    errors = [line for line in site.log.splitlines() if line.startswith("ERROR:")]
+    assert len(errors) == 1, site.log
+    assert errors[0].startswith("ERROR: content/posts/photo.ja.md: image "), site.log
+    assert src in errors[0] and reason in errors[0]
+    assert "Traceback" not in site.log
+
+
+@pytest.mark.parametrize(
+    ("path", "inside"),
+    [
+        ("images/a.png", True),
+        ("posts/../images/a.png", True),
+        ("../outside.png", False),
+        ("images/../../outside.png", False),
+        ("/etc/passwd", False),
+        ("images/link.png", False),
+    ],
+)
+def test_file_inside_keeps_to_the_folder(tmp_path, path, inside):
+    from site_common.content_files import file_inside
+
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    (tmp_path / "outside.png").write_bytes(b"")
+    (tmp_path / "content" / "images" / "link.png").symlink_to(tmp_path / "outside.png")
+    found = file_inside(tmp_path / "content", path)
+    assert (found is not None) == inside
+
+
+# The peak memory of this process alone: VmHWM starts afresh with the program,
+# where ru_maxrss keeps the peak of the process that started it.
+PEAK_MEMORY = """
+import re, sys
+from pathlib import Path
+from images.images import resize_copy
+
+def peak_kb():
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmHWM:\\s+(\\d+) kB", status)[1])
+
+before = peak_kb()
+resize_copy(sys.argv[1], 1600, 85)
+print((peak_kb() - before) // 1024)
+"""
+
+
+def test_resizing_a_large_jpeg_never_holds_its_full_size_bitmap(tmp_path):
+    # 8000x6000 pixels: 192 MB decoded whole (Pillow keeps 4 bytes a pixel).
+    photo = tmp_path / "huge.jpg"
+    gradient = Image.linear_gradient("L").resize((8000, 6000))
+    Image.merge("RGB", (gradient, gradient.transpose(0), gradient)).save(photo)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY, str(photo)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert int(result.stdout) < 100, f"{result.stdout} MB"
+    with Image.open(photo) as resized:
+        assert resized.size == (1600, 1200)

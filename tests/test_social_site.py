@@ -464,28 +464,102 @@ def test_markup_and_quotes_in_titles_and_tags_are_escaped_everywhere(make_site):
     [
         ("Image: images/missing.png\nImage_Alt: 写真\n", "Text.", "field Image:"),
         ("Image: images/og.png\n", "Text.", "field Image_Alt:"),
+        ("Image: ../../pyproject.toml\nImage_Alt: 写真\n", "Text.", "leads out"),
+        (
+            "Image: {static}/../../../etc/passwd\nImage_Alt: 写真\n",
+            "Text.",
+            "leads out",
+        ),
+        ("Image: /etc/passwd\nImage_Alt: 写真\n", "Text.", "no file etc/passwd"),
+        (
+            "Image: javascript:alert(1)\nImage_Alt: 写真\n",
+            "Text.",
+            "no file javascript:alert(1)",
+        ),
+        ("Image: images/text.png\nImage_Alt: 写真\n", "Text.", "not an image"),
+        ("Image: images/out.png\nImage_Alt: 写真\n", "Text.", "leads out"),
         (
             "",
             "::: tweet\nurl: https://x.com/a\ndate: 2018/08/20\n\n文\n:::",
             "date '2018/08/20'",
         ),
         ("", "::: tweet\nauthor: A\n\n文\n:::", "field 'url' is missing"),
+        ("", "::: tweet\nurl: https://x.com/a\n\n文\n\n続き", "never closed"),
+        (
+            "",
+            "::: tweet\nurl: https://x.com\\\\@evil.example/a/status/1\n\n文\n:::",
+            "is not the address of a post",
+        ),
+        (
+            "",
+            "::: tweet\nurl: https://x.com@evil.example/a\n\n文\n:::",
+            "is not the address of a post",
+        ),
     ],
 )
 def test_a_broken_post_stops_the_build_naming_file_and_field(
-    make_site, monkeypatch, extra, body, named
+    make_site, tmp_path, extra, body, named
 ):
-    monkeypatch.setenv("COLUMNS", "500")  # Pelican's log lines are not wrapped
+    outside = tmp_path / "outside.png"
+    write_png(outside, 10, 10)
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    (tmp_path / "content" / "images" / "out.png").symlink_to(outside)
+    (tmp_path / "content" / "images" / "text.png").write_text("not a picture")
     site = make_site({"posts/broken.ja.md": post(extra=extra, body=body)})
-    assert site.returncode != 0
-    assert "posts/broken.ja.md" in site.log
-    assert named in site.log
+    assert site.returncode == 1, site.log
+    errors = [line for line in site.log.splitlines() if line.startswith("ERROR:")]
+    assert errors[0].startswith("ERROR: content/posts/broken.ja.md: "), site.log
+    assert named in errors[0]
+    assert "Could not process" not in site.log
+    assert "Traceback" not in site.log
+    assert "The site was not built" in site.log
 
 
-def test_a_broken_setting_stops_the_build_naming_it(make_site, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "500")
+HEAD_BREAKERS = {
+    "title": "T \"><script>alert(1)</script><!-- & 'q'",
+    "summary": 'S "><script>alert(2)</script></script> & <b>bold</b>',
+    "tag": "Tag \"q\" & 'x'",  # content_checks refuses HTML in tags
+}
+
+
+def test_nothing_from_a_post_reaches_the_head_unescaped(make_site):
+    site = make_site(
+        {
+            "posts/x.ja.md": (
+                f"Title: {HEAD_BREAKERS['title']}\nDate: 2024-05-06\n"
+                f"Tags: {HEAD_BREAKERS['tag']}\n"
+                f"Summary: {HEAD_BREAKERS['summary']}\n\nText."
+            )
+        }
+    )
+    assert site.returncode == 0, site.log
+    for url in ("posts/x/", ""):
+        head = site.soup(url).head
+        # The only scripts in <head> are the site's own files and JSON-LD.
+        for script in head.select("script"):
+            assert script.has_attr("src") or script["type"] == "application/ld+json"
+            assert "alert(" not in (script.get("src") or "")
+        assert not head.select("b, title script, meta script")
+        raw_head = site.path(url).read_text(encoding="utf-8").split("</head>")[0]
+        assert "<script>alert" not in raw_head and "<!--" not in raw_head
+        for script in head.select('script[type="application/ld+json"]'):
+            assert not set(script.string) & {"<", ">", "&"}
+            json.loads(script.string)
+
+    head = site.soup("posts/x/").head
+    assert meta(head, "og:title") == HEAD_BREAKERS["title"]
+    description = 'S "> & bold'
+    assert head.select_one('meta[name="description"]')["content"] == description
+    assert meta(head, "og:description") == description
+    assert json_ld(head)["BlogPosting"]["description"] == description
+    assert json_ld(head)["BlogPosting"]["headline"] == HEAD_BREAKERS["title"]
+    assert metas(head, "article:tag") == [HEAD_BREAKERS["tag"]]
+
+
+def test_a_broken_setting_stops_the_build_naming_it(make_site):
     site = make_site(
         {"posts/a.ja.md": post()}, SOCIAL={**SOCIAL, "x_handle": "@MHeartstrings"}
     )
-    assert site.returncode != 0
-    assert 'SOCIAL["x_handle"]' in site.log
+    assert site.returncode == 1
+    assert 'ERROR: settings: SOCIAL["x_handle"] should be an X handle' in site.log
+    assert "Traceback" not in site.log

@@ -1,34 +1,38 @@
 """Author files forgive what an author naturally writes.
 
-- A note written as an HTML comment (`<!-- ... -->`) in a post or page is for
-  the author, not the reader: it is removed from the built content. The notes
-  `make newpost` writes to explain each metadata field are such comments.
+- A note written as an HTML comment (`<!-- ... -->`) in a post, a page or its
+  `Summary:` is for the author, not the reader: Markdown drops it while it
+  converts the text (markdown_extensions.py), so no page, listing or feed
+  shows it. The notes `make newpost` writes to explain each metadata field
+  are such comments. A `<!--` never closed is reported, naming the file and
+  the line.
 - An optional field left empty (`Summary:` with nothing after it) counts as
   not given, so the summary is taken from the start of the body rather than
   shown as nothing.
+- Aligned table columns get classes instead of inline styles, which the
+  site's Content-Security-Policy would block.
 
 The author's files are only read, never changed.
 """
 
-import re
+import logging
 
 from pelican import signals
-from pelican.contents import Article, Page
+from pelican.contents import Content
+from site_common.markup_problems import content_problems
+from site_common.problems import report
+
+from .markdown_extensions import REPORTER, AlignedTablesExtension, AuthorNotesExtension
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["register"]
 
-# Python-Markdown passes raw comments through; in code blocks it escapes `<`,
-# so every `<!--` left in the HTML is a comment the author wrote.
-AUTHOR_NOTE = re.compile(r"<!--.*?-->[ \t]*\n?", re.DOTALL)
 OPTIONAL_FIELDS = ("summary",)
+EXTENSIONS = (AuthorNotesExtension, AlignedTablesExtension)
 
 
 # -- pure functions ---------------------------------------------------------
-
-
-def strip_author_notes(html):
-    """The HTML without the author's comments."""
-    return AUTHOR_NOTE.sub("", html)
 
 
 def drop_empty_fields(metadata, fields=OPTIONAL_FIELDS):
@@ -39,19 +43,38 @@ def drop_empty_fields(metadata, fields=OPTIONAL_FIELDS):
             del metadata[field]
 
 
+def with_extensions(markdown_settings):
+    """The MARKDOWN setting with this plugin's extensions added once."""
+    markdown = dict(markdown_settings or {})
+    extensions = [
+        extension
+        for extension in markdown.get("extensions", [])
+        if not isinstance(extension, EXTENSIONS)
+    ]
+    markdown["extensions"] = [*extensions, *(kind() for kind in EXTENSIONS)]
+    return markdown
+
+
 # -- signal handlers ---------------------------------------------------------
+
+
+def add_markdown_extensions(pelican):
+    pelican.settings["MARKDOWN"] = with_extensions(pelican.settings.get("MARKDOWN"))
 
 
 def forget_empty_fields(generator, metadata):
     drop_empty_fields(metadata)
 
 
-def remove_author_notes(content):
-    if isinstance(content, (Article, Page)) and content._content:
-        content._content = strip_author_notes(content._content)
+def report_unclosed_notes(content):
+    """Report the notes never closed, which the Markdown extension marked."""
+    if not isinstance(content, Content):
+        return
+    report(content_problems(content, REPORTER), logger)
 
 
 def register():
+    signals.initialized.connect(add_markdown_extensions)
     signals.article_generator_context.connect(forget_empty_fields)
     signals.page_generator_context.connect(forget_empty_fields)
-    signals.content_object_init.connect(remove_author_notes)
+    signals.content_object_init.connect(report_unclosed_notes)

@@ -25,9 +25,9 @@ from datetime import datetime
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
+from site_common.content_files import display_folder
 from site_common.languages import site_languages
 from site_common.options import Rule, is_list_of_text, is_text, read_options
-from site_common.paths import display_folder
 from site_common.problems import BuildStopped, report, report_and_stop
 
 from . import after_reading, headers, source_files

@@ -11,6 +11,15 @@
   page does not jump while it loads; every image but the first also gets
   `loading="lazy"` and `decoding="async"` (the first is usually on screen at
   once, and must not wait).
+- An image must be a file inside the content folder (`{static}/../../x.jpg`,
+  or a symbolic link out, is refused) that Pillow can read whole: one that is
+  not an image, is cut short, or is a decompression bomb is reported naming
+  the file, and the build fails.
+- A large image is never decoded whole when it can be avoided: a JPEG is
+  decoded at a reduced scale (`Image.draft`), and the full-size bitmap of
+  other formats is let go as soon as it is reduced.
+
+Settings: one `IMAGES` dict, read with site_common.options at start-up.
 """
 
 import logging
@@ -25,48 +34,38 @@ from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 from pelican.contents import Article, Page
+from site_common.content_files import display_path, file_inside
+from site_common.images import (
+    UnreadableImage,
+    image_size,
+    is_sideways,
+    opened_image,
+    oriented_size,
+)
+from site_common.options import Rule, is_whole_number, read_options
+from site_common.problems import Problem, report, report_and_stop
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["register"]
 
 DEFAULTS = {"max_width": 1600, "quality": 85}
+RULES = {
+    "max_width": Rule(is_whole_number(1), "a whole number of pixels, at least 1"),
+    "quality": Rule(is_whole_number(1, 95), "a whole number from 1 to 95"),
+}
 RESIZABLE = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 MEASURABLE = (*RESIZABLE, ".gif")
 INTRASITE_PREFIXES = ("{static}", "{attach}", "{filename}")
-EXIF_ORIENTATION = 0x0112
-TURNED_SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+REDUCING_GAP = 2.0  # reduce by whole factors down to twice the size, then filter
 
 
 # -- pure functions ---------------------------------------------------------
 
 
 def image_settings(settings):
-    """The IMAGES setting merged with its defaults, and what is wrong with it."""
-    given = settings.get("IMAGES") or {}
-    if not isinstance(given, dict):
-        return dict(DEFAULTS), [f"IMAGES must be a dict like {DEFAULTS}"]
-    config = {key: given.get(key, default) for key, default in DEFAULTS.items()}
-    problems = [
-        f"IMAGES[{key!r}] is not a known key (known: {', '.join(DEFAULTS)})"
-        for key in sorted(set(given) - set(DEFAULTS))
-    ]
-    limits = {"max_width": (1, None), "quality": (1, 95)}
-    for key, (low, high) in limits.items():
-        value = config[key]
-        fits = (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and value >= low
-            and (high is None or value <= high)
-        )
-        if not fits:
-            span = f"from {low} to {high}" if high else f"of at least {low}"
-            problems.append(
-                f"IMAGES[{key!r}] is {value!r}: it must be a whole number {span}"
-            )
-            config[key] = DEFAULTS[key]
-    return config, problems
+    """(IMAGES merged over its defaults, problems naming the key)."""
+    return read_options(settings, "IMAGES", DEFAULTS, RULES)
 
 
 def displayed_size(width, height, max_width):
@@ -76,34 +75,20 @@ def displayed_size(width, height, max_width):
     return max_width, max(1, round(height * max_width / width))
 
 
-def oriented_size(image):
-    """An opened image's width and height as a browser shows it (EXIF turned)."""
-    width, height = image.size
-    if image.getexif().get(EXIF_ORIENTATION, 1) in TURNED_SIDEWAYS:
-        return height, width
-    return width, height
-
-
-def read_size(path):
-    """Width and height of an image file as shown; only its header is read."""
-    from PIL import Image  # here, not at the top: most builds have no image
-
-    with Image.open(path) as image:
-        return oriented_size(image)
-
-
-def source_of(src, content_root, source_dir):
-    """The file in the content folder an `<img src>` names, or None.
+def source_of(src, source_dir):
+    """The content-folder path an `<img src>` names (`images/a.jpg`), or None.
 
     Follows Pelican's rule for `{static}` links: a path starting with `/` is
-    from the content folder, any other from the folder of the post.
+    from the content folder, any other from the folder of the post
+    (`source_dir`, relative to the content folder). The path may still lead
+    out of the content folder: see site_common.content_files.file_inside.
     """
     for prefix in INTRASITE_PREFIXES:
         if src.startswith(prefix):
             value = unquote(urlsplit(src[len(prefix) :]).path)
             if value.startswith("/"):
-                return Path(content_root) / value.lstrip("/")
-            return Path(source_dir) / value
+                return os.path.normpath(value.lstrip("/"))
+            return os.path.normpath(os.path.join(source_dir, value))
     return None
 
 
@@ -178,26 +163,35 @@ def resize_copy(path, max_width, quality):
     """Shrink the image file at `path` to max_width; return its new size.
 
     Returns None, leaving the file alone, when it is narrow enough already or
-    animated. The new file replaces the old one by a rename, never by
-    writing into it.
+    animated. Raises UnreadableImage for a file Pillow cannot decode whole.
+    The new file replaces the old one by a rename, never by writing into it.
     """
     from PIL import Image, ImageOps  # here, not at the top: most builds have none
 
     path = Path(path)
-    with Image.open(path) as image:
+    with opened_image(path) as image:
         if getattr(image, "is_animated", False):
             return None
         width, height = oriented_size(image)
         if width <= max_width:
+            decode_whole(image)
             return None
         target = displayed_size(width, height, max_width)
-        sideways = image.getexif().get(EXIF_ORIENTATION, 1) in TURNED_SIDEWAYS
-        image.draft(image.mode, target[::-1] if sideways else target)  # JPEG only
+        stored = target[::-1] if is_sideways(image) else target
+        image.draft(image.mode, stored)  # JPEG: decoded at 1/2, 1/4 or 1/8 scale
         icc_profile = image.info.get("icc_profile")
-        upright = ImageOps.exif_transpose(image)
-        if upright.mode == "P":
-            upright = upright.convert("RGBA")
-        resized = upright.resize(target, Image.Resampling.LANCZOS)
+        exif = image.getexif()
+        try:
+            if image.mode == "P":  # a palette cannot be filtered: full colours
+                image = image.convert("RGBA")
+            resized = image.resize(
+                stored, Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP
+            )
+        except OSError as error:
+            raise UnreadableImage(f"it is damaged or cut short ({error})") from None
+    # Turned upright once small (the EXIF orientation says how).
+    resized.getexif().update(exif)
+    resized = ImageOps.exif_transpose(resized)
     image_format = RESIZABLE[path.suffix.lower()]
     options = {"optimize": True}
     if icc_profile:
@@ -220,12 +214,20 @@ def resize_copy(path, max_width, quality):
     return resized.size
 
 
+def decode_whole(image):
+    """Decode an opened image (a JPEG at 1/8 scale): UnreadableImage if cut short."""
+    image.draft(image.mode, (1, 1))
+    try:
+        image.load()
+    except OSError as error:
+        raise UnreadableImage(f"it is damaged or cut short ({error})") from None
+
+
 # -- signal handlers ---------------------------------------------------------
 
 
 def check_settings(pelican):
-    for problem in image_settings(pelican.settings)[1]:
-        logger.error("images: %s", problem)
+    report_and_stop(image_settings(pelican.settings)[1], logger)
 
 
 def size_images_in_content(content):
@@ -233,33 +235,41 @@ def size_images_in_content(content):
         return
     settings = content.settings
     max_width = image_settings(settings)[0]["max_width"]
-    content_root = Path(settings["PATH"])
-    source_dir = Path(content.source_path).parent
+    content_root = settings["PATH"]
+    source_dir = os.path.dirname(content.relative_source_path)
+    source = display_path(content_root, content.source_path)
+    problems = []
 
     def size_of(src):
-        path = source_of(src, content_root, source_dir)
-        if path is None or path.suffix.lower() not in MEASURABLE or not path.is_file():
+        relative = source_of(src, source_dir)
+        if relative is None or Path(relative).suffix.lower() not in MEASURABLE:
             return None
-        try:
-            width, height = read_size(path)
-        except OSError as error:  # Pillow's UnidentifiedImageError is one
-            logger.error(
-                "%s: image %s cannot be read as an image (%s)",
-                content.relative_source_path,
-                src,
-                error,
+        path = file_inside(content_root, relative)
+        if path is None:
+            problems.append(
+                Problem(source, "image", f"image {src} leads out of the content folder")
             )
+            return None
+        if not path.is_file():
+            return None  # Pelican reports links to files it cannot find
+        try:
+            width, height = image_size(path)
+        except UnreadableImage as error:
+            problems.append(Problem(source, "image", f"image {src}: {error}"))
             return None
         if path.suffix.lower() in RESIZABLE:
             return displayed_size(width, height, max_width)
         return width, height
 
     content._content = with_image_attributes(content._content, size_of)
+    report(problems, logger)
 
 
 def resize_output_images(pelican):
     config = image_settings(pelican.settings)[0]
     output = Path(pelican.output_path)
+    content_root = pelican.settings["PATH"]
+    problems = []
     for static_path in pelican.settings["STATIC_PATHS"]:
         folder = output / static_path
         if not folder.is_dir():
@@ -269,10 +279,12 @@ def resize_output_images(pelican):
                 continue
             try:
                 resize_copy(path, config["max_width"], config["quality"])
-            except OSError as error:  # Pillow's UnidentifiedImageError is one
-                logger.error(
-                    "%s: cannot be resized (%s)", path.relative_to(output), error
-                )
+            except UnreadableImage as error:
+                # The output copy has the author's file's path (STATIC_SAVE_AS).
+                relative = path.relative_to(output)
+                source = display_path(content_root, Path(content_root) / relative)
+                problems.append(Problem(source, "image", f"image: {error}"))
+    report(problems, logger)
 
 
 def register():

@@ -15,6 +15,10 @@ post's address is unknown; the handle is read from it. `author` and `date`
 (YYYY-MM-DD) are optional. The text may have several paragraphs; its line
 breaks are kept and it is shown as written (no Markdown inside).
 
+A block that cannot be rendered (no closing `:::` line, a missing or wrong
+field) is replaced by a marker (site_common.markup_problems): the plugin then
+reports the mistake naming the file, and the build fails.
+
 Link references from settings: `[words][beijing-blog]` links to the address
 set for `beijing-blog`; when that address is empty the words stay, as plain
 text.
@@ -23,15 +27,24 @@ text.
 import re
 import xml.etree.ElementTree as etree
 from datetime import date
-from urllib.parse import urlsplit
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+from site_common.markup_problems import problem_element
+from site_common.urls import browser_split, host_of
 
-__all__ = ["LinkReferencesExtension", "TweetExtension", "parse_tweet_url"]
+__all__ = [
+    "REPORTER",
+    "X_HANDLE",
+    "LinkReferencesExtension",
+    "TweetExtension",
+    "parse_tweet_url",
+]
+
+REPORTER = "social"  # the plugin that reports this module's problem markers
 
 TWEET_OPENER = re.compile(r"^:::[ \t]*tweet[ \t]*$")
 TWEET_CLOSER = ":::"
@@ -50,12 +63,20 @@ class TweetSyntaxError(ValueError):
 
 
 def parse_tweet_url(url):
-    """The handle and the status id (or None) of a post or profile URL on X."""
-    parts = urlsplit(url)
-    segments = [segment for segment in parts.path.split("/") if segment]
+    """(handle, status id or None, address) of a post or profile URL on X.
+
+    The address is read as a browser reads it (site_common.urls.browser_split),
+    so one that only Python would take for x.com is refused; the address
+    returned is the one the browser would open.
+    """
+    parts = browser_split(url)
+    path = parts.path if parts is not None else ""
+    segments = [segment for segment in path.split("/") if segment]
     valid = (
-        parts.scheme in {"http", "https"}
-        and parts.hostname in X_HOSTS
+        parts is not None
+        and parts.scheme in {"http", "https"}
+        and host_of(parts) in X_HOSTS
+        and parts.port is None
         and segments
         and X_HANDLE.match(segments[0])
         and (
@@ -73,7 +94,8 @@ def parse_tweet_url(url):
             "(https://x.com/<handle>/status/<number>) or of a profile "
             "(https://x.com/<handle>) on X"
         )
-    return segments[0], segments[2] if len(segments) == 3 else None
+    status_id = segments[2] if len(segments) == 3 else None
+    return segments[0], status_id, parts.geturl()
 
 
 def parse_tweet_block(lines):
@@ -104,7 +126,7 @@ def parse_tweet_block(lines):
         raise TweetSyntaxError("tweet block: the field 'url' is missing")
     if not paragraphs:
         raise TweetSyntaxError("tweet block: the tweet's text is missing")
-    handle, _status_id = parse_tweet_url(fields["url"])
+    handle, _status_id, url = parse_tweet_url(fields["url"])
     tweet_date = None
     if fields.get("date"):
         try:
@@ -116,7 +138,7 @@ def parse_tweet_block(lines):
     return {
         "author": fields.get("author") or "",
         "handle": handle,
-        "url": fields["url"],
+        "url": url,
         "date": tweet_date,
         "paragraphs": paragraphs,
     }
@@ -162,14 +184,48 @@ class TweetBlockProcessor(BlockProcessor):
         )
 
     def run(self, parent, blocks):
-        lines = blocks.pop(0).split("\n")[1:]
-        while not (lines and lines[-1].strip() == TWEET_CLOSER):
-            if not blocks:
-                raise TweetSyntaxError(
-                    "tweet block: '::: tweet' is never closed by a line ':::'"
-                )
-            lines += ["", *blocks.pop(0).split("\n")]
-        parent.append(tweet_element(parse_tweet_block(lines[:-1])))
+        lines = closed_block_lines(blocks)
+        if lines is None:
+            opener = blocks.pop(0).split("\n", 1)
+            message = (
+                "tweet block: '::: tweet' is never closed: end the quoted "
+                "tweet with a line ':::'"
+            )
+            parent.append(problem_element(REPORTER, "body", message))
+            if len(opener) > 1:  # the rest is read as the post's own text
+                blocks.insert(0, opener[1])
+            return
+        try:
+            parent.append(tweet_element(parse_tweet_block(lines)))
+        except TweetSyntaxError as error:
+            parent.append(problem_element(REPORTER, "body", str(error)))
+
+
+def closed_block_lines(blocks):
+    """The lines of the `::: tweet` block at blocks[0], taken from `blocks`.
+
+    The block ends at the first line `:::`; what follows that line in the same
+    block is put back. None, with `blocks` left as they were, when no line
+    `:::` comes before the next `::: tweet` or the end of the text.
+    """
+    lines = []
+    for count, block in enumerate(blocks):
+        block_lines = block.split("\n")
+        if count == 0:
+            block_lines = block_lines[1:]
+        elif lines:
+            lines.append("")
+        for index, line in enumerate(block_lines):
+            if TWEET_OPENER.match(line):
+                return None
+            if line.strip() == TWEET_CLOSER:
+                rest = "\n".join(block_lines[index + 1 :])
+                del blocks[: count + 1]
+                if rest.strip():
+                    blocks.insert(0, rest)
+                return lines
+            lines.append(line)
+    return None
 
 
 class TweetExtension(Extension):
