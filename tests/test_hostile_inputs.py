@@ -72,6 +72,14 @@ NFC_NAME = unicodedata.normalize("NFC", "posts/ガイド.ja.md")
 # Each row: the files of a site, and the lines its refusal must hold.
 REFUSED = [
     (
+        "a link leading out of the content folder",
+        {"posts/out.ja.md": post(body="[秘密]({filename}/../../etc/passwd)")},
+        [
+            'ERROR: content/posts/out.ja.md: link "{filename}/../../etc/passwd" '
+            "leads out of the content folder"
+        ],
+    ),
+    (
         "form feed in the body",
         {"posts/ff.ja.md": post(body="一行目\n\n二行目\x0cです。")},
         [

@@ -97,11 +97,14 @@ def check_links(entry, body_html, pattern, known_files, folder):
         if any(target in known_files for target in targets):
             continue
         is_image = match["markup"].lstrip("<").lower().startswith("img")
-        expected = posixpath.normpath(posixpath.join(folder, targets[0]))
-        message = (
-            f'{"image" if is_image else "link"} "{html.unescape(match["path"])}" '
-            f"points to a file that does not exist ({expected})"
-        )
+        written = f'{"image" if is_image else "link"} "{html.unescape(match["path"])}"'
+        if targets[0].startswith(".."):
+            if is_image:
+                continue  # the images plugin refuses it, with the same words
+            message = f"{written} leads out of the content folder"
+        else:
+            expected = posixpath.normpath(posixpath.join(folder, targets[0]))
+            message = f"{written} points to a file that does not exist ({expected})"
         problems.append(Problem(entry.path, "link", message))
     return problems
 
