@@ -31,6 +31,7 @@ PLUGINS = [
     "template_cache",
     "markdown_reader",
     "frozen_urls",
+    "reading_paths",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).
@@ -186,6 +187,23 @@ SOCIAL = {
         "beijing-blog": "",  # the author's Beijing-life blog (address not known)
     },
 }
+
+# -- Reading paths and consultation (plugins/reading_paths) -------------------
+# Posts get a table of contents, previous/next and related posts; every post
+# ends with a call to book a session on the consultation page
+# (content/pages/consultation.*.md), which lists the ways to get in touch
+# below. Each is a plain link; an empty one is left out.
+CONSULTATION = {
+    "booking_url": "",  # a booking or form address (https://...)
+    "email": "",  # an e-mail address
+    # Where a direct message starts: the profile (its Message button), or
+    # https://x.com/messages/compose?recipient_id=<the account's number>.
+    "x_dm_url": "https://x.com/MHeartstrings",
+    "line_url": "",  # the LINE official account (https://lin.ee/...)
+}
+# The coach's portrait: a file in content/images/ (e.g. "images/portrait.jpg"),
+# shown in the author box and on About; empty shows a drawn placeholder.
+SITE_PORTRAIT = ""
 
 # -- Content checks (plugins/content_checks) ----------------------------------
 # Every build checks the settings and every post first, names each problem (file
