@@ -98,6 +98,12 @@ def main(argv=None):
     parser.add_argument(
         "--content-only", action="store_true", help="leave out tests/content/"
     )
+    parser.add_argument(
+        "--pages",
+        nargs="*",
+        choices=[name for name, *_ in PAGES],
+        help="only these pages (default: all)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
         output = build(args.content_only, Path(temporary))
@@ -107,14 +113,20 @@ def main(argv=None):
         try:
             with serve(output, QuietHandler) as url:
                 for name, *addresses in PAGES:
+                    if args.pages and name not in args.pages:
+                        continue
                     for lang, address in zip(("ja", "en"), addresses, strict=True):
                         if not (output / address / "index.html").is_file():
                             print(f"skipped {name} ({lang}): /{address} was not built")
                             continue
                         for width in WIDTHS:
                             for scheme in SCHEMES:
-                                target = args.out / f"{name}-{lang}-{width}-{scheme}.png"
-                                photograph(driver, f"{url}/{address}", width, scheme, target)
+                                target = (
+                                    args.out / f"{name}-{lang}-{width}-{scheme}.png"
+                                )
+                                photograph(
+                                    driver, f"{url}/{address}", width, scheme, target
+                                )
                                 taken += 1
         finally:
             driver.quit()

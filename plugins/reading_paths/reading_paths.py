@@ -306,7 +306,7 @@ def attach_reading_paths(generators):
     found = consultation_links(pages, options["page_slug"], languages)
     if not found:
         logger.warning(
-            "reading_paths: no page has the slug %r (CONSULTATION[\"page_slug\"]): "
+            'reading_paths: no page has the slug %r (CONSULTATION["page_slug"]): '
             "posts show no call to book a session",
             options["page_slug"],
         )
