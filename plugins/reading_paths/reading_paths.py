@@ -11,9 +11,11 @@ Once every post and page is read, each post gets
   category, those in its language first;
 
 and the context gets `consultation`: the consultation page in each language
-and the ways to get in touch the CONSULTATION setting lists. Templates only
-render these (partials/toc.html, post_nav.html, related.html, consult_cta.html,
-contact_ways.html).
+and the ways to get in touch the CONSULTATION setting lists. The coach's
+portrait (SITE_PORTRAIT, shown by partials/portrait.html beside the call to
+book a session) is checked at start-up: empty, or a file in the content
+folder. Templates only render these (partials/toc.html, post_nav.html,
+related.html, consult_cta.html, contact_ways.html, portrait.html).
 """
 
 import logging
@@ -21,12 +23,13 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from operator import attrgetter
+from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
 from site_common.languages import site_languages
 from site_common.options import Rule, is_text, is_whole_number, read_options
-from site_common.problems import report_and_stop
+from site_common.problems import SETTINGS, Problem, report_and_stop
 from site_common.urls import browser_split, is_http_url
 
 logger = logging.getLogger(__name__)
@@ -36,6 +39,7 @@ __all__ = [
     "consultation_links",
     "contact_ways",
     "neighbours",
+    "portrait_problems",
     "reading_list",
     "register",
     "related",
@@ -267,12 +271,42 @@ def consultation_links(pages, slug, languages):
     return {lang: by_lang.get(lang, fallback) for lang in languages}
 
 
+def portrait_problems(settings):
+    """SITE_PORTRAIT must be empty or name an image in the content folder."""
+    portrait = settings.get("SITE_PORTRAIT", "")
+    if portrait == "":
+        return []
+    if not isinstance(portrait, str):
+        return [Problem(SETTINGS, "SITE_PORTRAIT", "SITE_PORTRAIT should be text")]
+    relative = portrait.removeprefix("{static}").lstrip("/")
+    if not (Path(settings["PATH"]) / relative).is_file():
+        return [
+            Problem(
+                SETTINGS,
+                "SITE_PORTRAIT",
+                f'SITE_PORTRAIT "{portrait}": there is no such file in '
+                f"{settings['PATH']} (put the photo in content/images/ and write "
+                '"images/<name>.jpg", or leave it empty)',
+            )
+        ]
+    if relative.split("/")[0] not in settings.get("STATIC_PATHS", []):
+        return [
+            Problem(
+                SETTINGS,
+                "SITE_PORTRAIT",
+                f'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
+                "so it would not be copied to the site",
+            )
+        ]
+    return []
+
+
 # -- signal handlers --------------------------------------------------------------
 
 
 def check_settings(pelican):
     _options, problems = read_options(pelican.settings, SETTING, DEFAULTS, RULES)
-    report_and_stop(problems, logger)
+    report_and_stop([*problems, *portrait_problems(pelican.settings)], logger)
 
 
 def attach_reading_paths(generators):
