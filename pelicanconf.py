@@ -173,9 +173,10 @@ SOCIAL = {
         ),
     },
     # Shown when a shared page has no image of its own (`Image:` in a post): a
-    # file in theme/static/, drawn from scripts/og-default.html (`make og-image`).
+    # file in theme/static/ per language, drawn from scripts/og-default.ja.html
+    # and og-default.html (`make og-image`).
     "default_image": {
-        "path": "images/og-default.png",
+        "path": {"ja": "images/og-default.ja.png", "en": "images/og-default.png"},
         "alt": {
             "ja": "Life Integration Coaching Lab.（パラレルキャリアコーチ 平林孝之）",
             "en": "Life Integration Coaching Lab. (Takayuki Hirabayashi, "

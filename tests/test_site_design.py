@@ -188,3 +188,24 @@ def test_a_portrait_that_is_not_there_stops_the_build(make_site):
     site = make_site({"posts/kiji.ja.md": POST}, SITE_PORTRAIT="images/me.jpg")
     assert site.returncode == 1
     assert 'settings: SITE_PORTRAIT "images/me.jpg": there is no such file' in site.log
+
+
+# -- the default share image, one per language ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "image"),
+    [
+        ("posts/jinmyaku-zukuri/", "theme/images/og-default.ja.png"),
+        ("", "theme/images/og-default.ja.png"),
+        ("en/posts/jinmyaku-zukuri/", "theme/images/og-default.png"),
+        ("en/tags/", "theme/images/og-default.png"),
+    ],
+)
+def test_each_language_has_its_own_default_share_image(real_site, url, image):
+    soup = real_site.soup(url)
+    found = soup.select_one('meta[property="og:image"]')["content"]
+    assert found.endswith("/" + image)
+    assert real_site.path(image).is_file()
+    width = soup.select_one('meta[property="og:image:width"]')["content"]
+    assert width == "1200"

@@ -40,8 +40,9 @@ DEFAULTS = {
     "x_handle": "",  # without the @; empty: no X profile, no via, no twitter:site
     "facebook_url": "",  # the author's Facebook profile; empty: no link
     "author_bio": {},  # language -> a short biography for the author box
-    # {"path": file in the theme's static folder, "alt": {language: text}};
-    # the width and height are read from the file. None: no default image.
+    # {"path": file in the theme's static folder, or {language: file},
+    # "alt": {language: text}}; the width and height are read from the file.
+    # None: no default image.
     "default_image": None,
     "locales": {"ja": "ja_JP", "en": "en_US"},  # language -> og:locale
     "links": {},  # Markdown reference name -> URL ("" leaves the words unlinked)
@@ -119,6 +120,27 @@ def resolve_image(relative_path, folder, url_prefix, alt):
     return {"path": url_path, "width": width, "height": height, "alt": alt}
 
 
+def resolve_default_image(image, folder, url_prefix):
+    """resolve_image for the default image, whose path may be {language: path}:
+    then its path, width and height are {language: value} too."""
+    if isinstance(image["path"], str):
+        return resolve_image(image["path"], folder, url_prefix, image["alt"])
+    found = {
+        lang: resolve_image(path, folder, url_prefix, "")
+        for lang, path in image["path"].items()
+    }
+    resolved = {
+        key: {lang: value[key] for lang, value in found.items()}
+        for key in ("path", "width", "height")
+    }
+    return {**resolved, "alt": image["alt"]}
+
+
+def image_in(image, lang, default_lang):
+    """The default image (see resolve_default_image) for a page in `lang`."""
+    return {key: localized(value, lang, default_lang) for key, value in image.items()}
+
+
 def resolve_site_url(social, siteurl):
     """The absolute address canonical and share URLs start with (no final /)."""
     if social["site_url"]:
@@ -170,17 +192,24 @@ def social_settings(settings):
     image = social["default_image"]
     if image:
         _require(
-            isinstance(image, dict) and isinstance(image.get("path"), str),
+            isinstance(image, dict)
+            and (
+                isinstance(image.get("path"), str)
+                or (
+                    isinstance(image.get("path"), dict)
+                    and all(isinstance(p, str) for p in image["path"].values())
+                )
+            ),
             "default_image",
-            'must be {"path": "images/....png", "alt": {"ja": ..., "en": ...}}',
+            'must be {"path": "images/....png" (or {"ja": ..., "en": ...}), '
+            '"alt": {"ja": ..., "en": ...}}',
         )
         _check_language_texts(image.get("alt"), 'default_image"]["alt')
         try:
-            social["default_image"] = resolve_image(
-                image["path"],
+            social["default_image"] = resolve_default_image(
+                image,
                 Path(settings["THEME"]) / "static",
                 settings["THEME_STATIC_DIR"],
-                image["alt"],
             )
         except (OSError, ValueError) as error:
             raise SocialSettingsError(
@@ -336,8 +365,7 @@ def content_image(content, settings):
         image = social["default_image"]
         if image is None:
             return None
-        alt = localized(image["alt"], content.lang, settings["DEFAULT_LANG"])
-        return {**image, "alt": alt}
+        return image_in(image, content.lang, settings["DEFAULT_LANG"])
     source = content.relative_source_path
     alt = (content.metadata.get("image_alt") or "").strip()
     if not alt:
@@ -570,9 +598,7 @@ def listing_social_meta(output_file, lang, title, settings):
         "lang": lang,
         # Every listing exists in each of the site's languages.
         "alternate_langs": [other for other in social["locales"] if other != lang],
-        "image": {**image, "alt": localized(image["alt"], lang, default_lang)}
-        if image
-        else None,
+        "image": image_in(image, lang, default_lang) if image else None,
         "published": None,
         "modified": None,
         "section": "",
