@@ -43,6 +43,19 @@ def served(tmp_path_factory):
         yield url + "/posts/nagai/"
 
 
+@pytest.fixture(scope="module")
+def served_quality(tmp_path_factory):
+    """The real content plus tests/content: posts with links, tags, related posts."""
+    folder = tmp_path_factory.mktemp("design-quality")
+    content = folder / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(CONTENT.parent / "tests" / "content", content, dirs_exist_ok=True)
+    site = build_site(content, folder / "output")
+    assert site.returncode == 0, site.log
+    with serve(site.output) as url:
+        yield url + "/"
+
+
 def at_width(driver, width):
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
@@ -82,3 +95,36 @@ def test_the_table_of_contents_is_folded_on_a_phone_and_open_on_a_desktop(
     at_width(driver, 1280)
     driver.get(served)
     assert driver.execute_script(FIRST_LINK_SHOWN)
+
+
+HEADER_AND_LINKS = """
+const header = document.querySelector(".site-header");
+const toggle = document.querySelector(".lang-toggle a");
+const box = toggle.getBoundingClientRect();
+const underline = (selector) => {
+  const link = document.querySelector(selector);
+  return getComputedStyle(link).textDecorationLine;
+};
+return {
+  header: header.getBoundingClientRect().height,
+  toggle_shown: toggle.checkVisibility() && box.width > 0 && box.bottom <= 844,
+  prose: underline(".post-body a"),
+  nav: underline(".site-nav a"),
+  tag: underline(".tag-list a"),
+  related: underline(".related a"),
+};
+"""
+
+
+@pytest.mark.browser
+def test_the_phone_header_is_compact_and_links_are_underlined_in_prose_only(
+    served_quality, driver
+):
+    at_width(driver, 390)
+    for page in ("posts/jinmyaku-zukuri/", "en/posts/jinmyaku-zukuri/"):
+        driver.get(served_quality + page)
+        found = driver.execute_script(HEADER_AND_LINKS)
+        assert found["header"] <= 120, page  # was about 260 px
+        assert found["toggle_shown"], page
+        assert found["prose"] == "underline", page
+        assert (found["nav"], found["tag"], found["related"]) == ("none",) * 3, page
