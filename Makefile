@@ -22,7 +22,7 @@ PORT ?= 8000
 
 .PHONY: help venv dev-venv html serve system-packages test lint format messages clean \
 	translations translated publish github rsync_upload newpost node-modules \
-	lighthouse bench screenshots
+	lighthouse bench bench-preview screenshots
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
@@ -36,6 +36,7 @@ help:
 	@echo "make clean      remove the build output"
 	@echo "make lighthouse audit the built site with Lighthouse (budget: 100s, 30 KiB)"
 	@echo "make bench      time the full build against plain Pelican, warm against cold"
+	@echo "make bench-preview  time the preview from a save to the new page"
 	@echo "make screenshots  photograph the main pages at 390 and 1280 px, light and dark, into screenshots/"
 	@echo "make publish    build the production site into $(OUTPUTDIR)/ (SITEURL=https://...)"
 	@echo "make github     publish, then push $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)"
@@ -174,3 +175,7 @@ screenshots: dev-venv system-packages
 
 bench: venv
 	$(BIN)/python scripts/bench.py
+
+# How long the preview takes from a save to the new page (POSTS=300: the corpus).
+bench-preview: venv
+	$(BIN)/python scripts/bench_preview.py $(if $(POSTS),--posts $(POSTS))

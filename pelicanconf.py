@@ -153,8 +153,8 @@ PUBLISHING = {
 }
 
 # -- Social: profiles, share links, social and search metadata (plugins/social) --
-# Every key is explained in README.md ("Social links and metadata"); the plugin
-# holds the defaults and stops the build when a value cannot be used.
+# Every key is explained in docs/how-it-works.md ("Social links and metadata");
+# the plugin holds the defaults and stops the build when a value cannot be used.
 SOCIAL = {
     # Canonical and share URLs are absolute. Empty: SITEURL when it is absolute
     # (publishconf.py); a preview uses "preview_site_url", http://127.0.0.1:8000.

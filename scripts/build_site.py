@@ -33,20 +33,50 @@ from site_common.problems import SETTINGS, BuildStopped
 logger = logging.getLogger("build_site")
 
 
+# Pelican's message for a file its reader failed on; the reason is the
+# exception being handled while it is logged.
+COULD_NOT_PROCESS = "Could not process %s"
+
+
+def display_folder(folder, project):
+    """A folder as the author names it: relative to the project, else its name."""
+    relative = os.path.relpath(folder, project)
+    if relative.startswith(os.pardir):
+        return os.path.basename(os.path.normpath(folder))
+    return relative.replace(os.sep, "/")
+
+
+def failure_reason(error):
+    """What an exception raised while reading a file says to the author."""
+    if error is None:
+        return "could not be read"
+    if isinstance(error, ValueError | UnicodeError) and str(error):
+        return str(error)  # the readers' and Markdown extensions' own words
+    return f"could not be read ({type(error).__name__}: {error})"
+
+
 class PlainLines(logging.Handler):
     """Each message as one `LEVEL: message` line, paths relative to the project.
 
     Counts the errors it prints: any error fails the build.
     """
 
-    def __init__(self, stream, project):
+    def __init__(self, stream, project, content):
         super().__init__(logging.INFO)
         self.stream = stream
         self.project_prefix = f"{os.path.abspath(project)}{os.sep}"
+        self.content_label = display_folder(content, project)
         self.errors = 0
 
+    def message(self, record):
+        if record.msg == COULD_NOT_PROCESS and len(record.args or ()) == 1:
+            # Logged in Pelican's `except` block: the exception is the reason.
+            path = f"{self.content_label}/{record.args[0]}".replace(os.sep, "/")
+            return f"{path}: {failure_reason(sys.exc_info()[1])}"
+        return record.getMessage()
+
     def format_line(self, record):
-        message = record.getMessage().replace(self.project_prefix, "")
+        message = self.message(record).replace(self.project_prefix, "")
         message = " ".join(part.strip() for part in message.splitlines() if part)
         line = f"{record.levelname}: {message}"
         if record.exc_info and record.levelno >= logging.CRITICAL:
@@ -71,15 +101,25 @@ def parse_override(text):
         return name, value
 
 
-def replace_folder(new, old):
-    """Put the folder `new` where `old` is, removing `old`."""
+def replace_folder(new, old, remove_old=True):
+    """Put the folder `new` where `old` is; remove `old` unless told not to.
+
+    The old folder is first moved aside, as `.<name>-old-*` beside it, so that
+    the swap itself is two renames; `retired_folders()` finds it afterwards.
+    """
     if old.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{old.name}-old-", dir=old.parent))
         os.replace(old, retired / old.name)
         os.replace(new, old)
-        shutil.rmtree(retired)
+        if remove_old:
+            shutil.rmtree(retired)
     else:
         os.replace(new, old)
+
+
+def retired_folders(output):
+    """Old output folders replace_folder() moved aside and left."""
+    return sorted(Path(output).parent.glob(f".{Path(output).name}-old-*"))
 
 
 def build_command(content, output, settings_file, overrides=None):
@@ -126,13 +166,25 @@ def run_pelican(settings_file, overrides, handler):
         )
 
 
-def build(content, output, settings_file, overrides=None, stream=sys.stderr):
+def build(
+    content,
+    output,
+    settings_file,
+    overrides=None,
+    stream=sys.stderr,
+    remove_old=True,
+    publish=None,
+):
     """Build `content` into `output` with `settings_file`; the number of problems.
 
-    When there is any, `output` is left exactly as it was.
+    When there is any, `output` is left exactly as it was. With `remove_old`
+    false, the replaced output is left for the caller to remove (the preview
+    removes it after the browser has reloaded). `publish(staging, output)`,
+    when given, puts a successful build in place instead of replacing the
+    whole output (the preview's quick pass puts in only the pages it wrote).
     """
     content, output = Path(content).resolve(), Path(output).resolve()
-    handler = PlainLines(stream, os.getcwd())
+    handler = PlainLines(stream, os.getcwd(), content)
     init_logging(level=logging.WARNING, handler=handler)
     root = logging.getLogger()
     if handler not in root.handlers:  # logging was set up before (a test, a server)
@@ -152,7 +204,10 @@ def build(content, output, settings_file, overrides=None, stream=sys.stderr):
         if handler.errors:
             print(summary(handler.errors), file=stream, flush=True)
             return handler.errors
-        replace_folder(staging, output)
+        if publish is None:
+            replace_folder(staging, output, remove_old)
+        else:
+            publish(staging, output)
         return 0
     finally:
         root.removeHandler(handler)

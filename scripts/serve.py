@@ -1,34 +1,58 @@
 """Preview the site while writing it: `make serve`.
 
-Builds the site with Pelican, drafts listed and marked (PREVIEW_SETTINGS),
-serves it on http://HOST:PORT and watches content/, theme/, plugins/ and
-pelicanconf.py. When a file is saved the site is rebuilt and the page open in
-the browser reloads itself. When a build fails, Pelican's messages are printed
-and the last good build stays on screen until a save fixes the problem.
+Builds the site with drafts listed and marked (PREVIEW_SETTINGS), serves it on
+http://HOST:PORT and watches content/, theme/, plugins/ and pelicanconf.py.
+When a file is saved the site is rebuilt and the page open in the browser
+reloads itself. When a build fails, its messages are printed and the last good
+build stays on screen until a save fixes the problem.
 
-Each build runs the site's build (scripts/build_site.py) in a fresh process,
-so changes to plugins and settings count too; it replaces the output only when
-the whole build succeeded. The reload script is added by this server to the pages it
-sends (livereload); it is never written into the output.
+Builds are made by scripts/preview_builder.py, which imports Pelican and the
+plugins once and builds each change in a fresh fork of itself, into a folder
+that replaces the output only when the whole build succeeded (build_site.py).
+When Python code changes (a plugin), a new builder is started, so the change
+counts; the settings and the theme are read afresh by every build anyway.
+
+The reload script is added by this server to the pages it sends; it is never
+written into the output. It listens to /__preview__/events, where the server
+announces each new build.
 """
 
 import argparse
+import functools
+import json
 import os
-import shutil
+import queue
 import socket
 import subprocess
+import sys
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from build_site import build_command
-from livereload import Server
-from livereload.handlers import LiveReloadHandler
+import watchfiles
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+WATCHED_FOLDERS = ("content", "theme", "plugins")
+WATCHED_FILES = ("pelicanconf.py",)
 PREVIEW_SETTINGS = {"PREVIEW_DRAFTS": True}
 EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp", ".pyc")
+RELOAD_PATH = "/__preview__/reload.js"
+EVENTS_PATH = "/__preview__/events"
+RELOAD_SCRIPT = f"""\
+// Added by the preview server (scripts/serve.py); never part of the site.
+// A build is announced with the pages it concerns: "only" these (the saved
+// pages, put in place first), or all but those to "skip" (already current).
+new EventSource("{EVENTS_PATH}").addEventListener("reload", (event) => {{
+  const build = JSON.parse(event.data);
+  const here = window.location.pathname;
+  const concerned = build.only ? build.only.includes(here) : !build.skip.includes(here);
+  if (concerned) window.location.reload();
+}});
+"""
+RELOAD_TAG = f'<script src="{RELOAD_PATH}" defer></script>'.encode()
+QUIET_WAIT = 0.02  # seconds without a new change before a build starts
 
 
 # -- pure functions ---------------------------------------------------------
@@ -50,7 +74,24 @@ def is_editor_leftover(path):
     return name.startswith((".", "#")) or name.endswith(EDITOR_LEFTOVERS)
 
 
-# -- building ---------------------------------------------------------------
+def is_watched(path, project, content):
+    """Whether a change to `path` should rebuild the preview."""
+    path = Path(path)
+    if is_editor_leftover(path) or "__pycache__" in path.parts:
+        return False
+    if path.is_relative_to(content):
+        return True
+    if not path.is_relative_to(project):
+        return False
+    relative = path.relative_to(project)
+    return relative.parts[0] in WATCHED_FOLDERS or str(relative) in WATCHED_FILES
+
+
+def needs_new_builder(paths):
+    """Whether a change is to Python code the builder has imported."""
+    return any(
+        Path(path).suffix == ".py" and "plugins" in Path(path).parts for path in paths
+    )
 
 
 def preview_settings(social, host, port):
@@ -62,42 +103,221 @@ def preview_settings(social, host, port):
     return overrides
 
 
-def build(project, output, settings_file="pelicanconf.py", overrides=None):
-    """Build the preview into `output`; on failure leave `output` as it was."""
-    started = time.monotonic()
-    result = subprocess.run(
-        build_command(
-            project / "content",
-            output,
-            project / settings_file,
-            PREVIEW_SETTINGS if overrides is None else overrides,
-        ),
-        cwd=project,
-        # Pelican's messages are wrapped to the terminal's width, not 80 columns.
-        env={**os.environ, "COLUMNS": str(shutil.get_terminal_size().columns)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    print((result.stdout + result.stderr).rstrip(), flush=True)
-    if result.returncode != 0:
-        print(
-            "✗ ビルドできませんでした。上のメッセージのファイルを直して保存してください"
-            "（それまでは前のプレビューを表示します）。\n"
-            "✗ The build failed: fix the file named above and save it "
-            "(the previous preview stays on screen until then).",
-            flush=True,
+def with_reload_script(page):
+    """An HTML page (bytes) with the reload script added before </body>."""
+    end = page.rfind(b"</body>")
+    if end == -1:
+        return page + RELOAD_TAG
+    return page[:end] + RELOAD_TAG + page[end:]
+
+
+# -- building ---------------------------------------------------------------
+
+
+def terminal_columns():
+    try:
+        return os.get_terminal_size().columns
+    except OSError:
+        return 1000
+
+
+class Builder:
+    """scripts/preview_builder.py, kept running between builds."""
+
+    def __init__(self, project, content, output, settings_file):
+        self.command = [
+            sys.executable,
+            str(Path(__file__).with_name("preview_builder.py")),
+            str(content),
+            str(output),
+            "--settings",
+            str(project / settings_file),
+        ]
+        self.project = project
+        self.process = None
+
+    def start(self):
+        self.stop()
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=self.project,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            # Messages are wrapped to the terminal's width, not 80 columns.
+            env={**os.environ, "COLUMNS": str(terminal_columns())},
         )
-        return False
-    seconds = time.monotonic() - started
-    print(f"✓ プレビューを更新しました / Preview rebuilt ({seconds:.1f} s)", flush=True)
-    return True
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+
+    def build(self, overrides, changed, on_quick_pass):
+        """Build once; (succeeded, seconds). A builder that died is restarted.
+
+        `on_quick_pass(pages)` is called when the saved pages are in place
+        before the rest of the site (preview_builder.py).
+        """
+        request = json.dumps({"overrides": overrides, "changed": sorted(changed)})
+        for _attempt in range(2):
+            if self.process is None or self.process.poll() is not None:
+                self.start()
+            try:
+                self.process.stdin.write(request + "\n")
+                self.process.stdin.flush()
+                while answer := self.process.stdout.readline():
+                    result = json.loads(answer)
+                    if result["pass"] == "quick":
+                        on_quick_pass(result["pages"])
+                    else:
+                        return result["problems"] == 0, result["seconds"]
+            except (BrokenPipeError, OSError):
+                pass
+            self.process = None
+        return False, 0.0
+
+
+# -- serving ------------------------------------------------------------------
+
+
+class Builds:
+    """What the open pages are told of new builds, and which pages are current.
+
+    After a quick pass only the saved pages are current: a request for any
+    other page waits until the full build is in place (or failed), so that no
+    page from before the save is shown once a newer one exists.
+    """
+
+    def __init__(self):
+        self.events = []  # what each open page is sent, in order
+        self.holding = False
+        self.current = set()  # while holding: the pages already rebuilt
+        self.changed = threading.Condition()
+
+    def quick_pass(self, pages):
+        with self.changed:
+            self.holding, self.current = True, set(pages)
+            self.events.append({"only": sorted(pages)})
+            self.changed.notify_all()
+
+    def full_build(self, succeeded):
+        with self.changed:
+            if succeeded:
+                skip = sorted(self.current) if self.holding else []
+                self.events.append({"skip": skip})
+            self.holding, self.current = False, set()
+            self.changed.notify_all()
+
+    def wait_until_current(self, path, timeout=60):
+        with self.changed:
+            self.changed.wait_for(
+                lambda: not self.holding or path in self.current, timeout=timeout
+            )
+
+    def events_after(self, seen, timeout):
+        """The events after the first `seen` ones, waiting for one if none."""
+        with self.changed:
+            self.changed.wait_for(lambda: len(self.events) > seen, timeout=timeout)
+            return self.events[seen:]
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves the output folder, with the reload script in every page."""
+
+    def __init__(self, *args, builds, **kwargs):
+        self.builds = builds  # before the base class handles the request
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format, *args):
+        pass  # one line per request would bury the build's messages
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path == RELOAD_PATH:
+            return self.send_bytes(RELOAD_SCRIPT.encode(), "text/javascript")
+        if path == EVENTS_PATH:
+            return self.send_events()
+        if path.endswith("/") or path.endswith(".html"):
+            return self.send_page()
+        return super().do_GET()
+
+    def send_bytes(self, body, content_type, status=200):
+        self.send_response(status)
+        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_page(self):
+        self.builds.wait_until_current(self.path.split("?", 1)[0])
+        file_path = Path(self.translate_path(self.path))
+        if file_path.is_dir():
+            file_path /= "index.html"
+        try:
+            page = file_path.read_bytes()
+        except OSError:
+            return super().do_GET()  # the usual 404
+        self.send_bytes(with_reload_script(page), "text/html")
+
+    def send_events(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        print("Browser connected / ブラウザーが接続しました", flush=True)
+        seen = len(self.builds.events)
+        try:
+            while True:
+                events = self.builds.events_after(seen, timeout=15)
+                seen += len(events)
+                message = "".join(
+                    f"event: reload\ndata: {json.dumps(event)}\n\n" for event in events
+                )
+                self.wfile.write((message or ": still here\n\n").encode())
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+def serve(host, port, output, builds):
+    handler = functools.partial(PreviewHandler, directory=str(output), builds=builds)
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+# -- watching -----------------------------------------------------------------
+
+
+def watch(paths, recursive, changes, project, content):
+    for batch in watchfiles.watch(
+        *paths, step=10, debounce=200, recursive=recursive, watch_filter=None
+    ):
+        found = {path for _change, path in batch if is_watched(path, project, content)}
+        if found:
+            changes.put(found)
+
+
+def next_changes(changes):
+    """The next saved files, with any saved just after them."""
+    found = set(changes.get())
+    deadline = time.monotonic() + QUIET_WAIT
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            found |= changes.get(timeout=left)
+        except queue.Empty:
+            break
+    return found
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
@@ -118,23 +338,54 @@ def main(argv=None):
             social = None
         return preview_settings(social, args.host, args.port)
 
-    build(ROOT, output, args.settings, overrides())
+    content = args.content.resolve()
+    builder = Builder(ROOT, content, output, args.settings)
+    builds = Builds()
 
-    def rebuild():
-        if build(ROOT, output, args.settings, overrides()):
-            # Reload now rather than on livereload's own schedule, which skips
-            # a reload that comes within seconds of the previous one.
-            LiveReloadHandler.reload_waiters()
+    def rebuild(changed=()):
+        succeeded, seconds = builder.build(overrides(), changed, builds.quick_pass)
+        builds.full_build(succeeded)
+        if succeeded:
+            print(
+                f"✓ プレビューを更新しました / Preview rebuilt ({seconds:.2f} s)",
+                flush=True,
+            )
+        else:
+            print(
+                "✗ ビルドできませんでした。上のメッセージのファイルを直して"
+                "保存してください（それまでは前のプレビューを表示します）。\n"
+                "✗ The build failed: fix the file named above and save it "
+                "(the previous preview stays on screen until then).",
+                flush=True,
+            )
 
-    server = Server()
-    for name in WATCHED:
-        server.watch(str(ROOT / name), rebuild, ignore=is_editor_leftover)
+    rebuild()
+    serve(args.host, args.port, output, builds)
+    changes = queue.Queue()
+    folders = [ROOT / name for name in WATCHED_FOLDERS if (ROOT / name).is_dir()]
+    if not content.is_relative_to(ROOT):
+        folders.append(content)
+    threading.Thread(
+        target=watch, args=(folders, True, changes, ROOT, content), daemon=True
+    ).start()
+    threading.Thread(
+        target=watch, args=([ROOT], False, changes, ROOT, content), daemon=True
+    ).start()
     print(
         f"プレビュー / Preview: http://{args.host}:{args.port}/ "
         "(止めるには Ctrl+C / Ctrl+C to stop)",
         flush=True,
     )
-    server.serve(host=args.host, port=args.port, root=str(output))
+    try:
+        while True:
+            saved = next_changes(changes)
+            if needs_new_builder(saved):
+                builder.start()
+            rebuild(saved)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        builder.stop()
 
 
 if __name__ == "__main__":

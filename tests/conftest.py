@@ -120,13 +120,22 @@ def browser():
 
 @pytest.fixture
 def project_copy(tmp_path):
-    """A copy of the project, without its venv and build output, to run make in.
+    """A copy of the project, without its venv, Node tools and build output, to
+    run make in.
 
     Run make in it with `VENV=` the running environment (see `run_make`).
     """
     copy = tmp_path / "project"
     leave_out = shutil.ignore_patterns(
-        ".venv", "output", ".git", "cache", "__pycache__", ".*_cache", ".output-*"
+        ".venv",
+        "node_modules",
+        "output",
+        ".git",
+        "cache",
+        "__pycache__",
+        ".*_cache",
+        ".output-*",
+        "*.egg-info",
     )
     shutil.copytree(ROOT, copy, ignore=leave_out)
     return copy

@@ -5,6 +5,7 @@ that misbehaves the way a later plugin or Pelican itself could.
 """
 
 import hashlib
+import shutil
 import textwrap
 
 import pytest
@@ -158,3 +159,29 @@ def test_a_good_build_replaces_the_whole_output(last_good):
     assert not stale.exists()
     assert (output / "index.html").is_file()
     assert leftovers(output) == []
+
+
+def test_a_file_a_reader_fails_on_is_named_with_the_reason(tmp_path, last_good):
+    output, before = last_good
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "posts" / "odd.boom").write_text("x", encoding="utf-8")
+    probe = """
+        from pelican.readers import BaseReader
+        class Boom(BaseReader):
+            enabled = True
+            file_extensions = ["boom"]
+            def read(self, source_path):
+                raise ValueError("line 3: the block is not closed")
+        def add(readers):
+            readers.reader_classes["boom"] = Boom
+        signals.readers_init.connect(add, weak=False)
+    """
+    site = build_site(content, output, **with_probe(tmp_path, probe))
+    assert site.returncode == 1
+    assert (
+        "ERROR: content/posts/odd.boom: line 3: the block is not closed"
+        in site.log.splitlines()
+    ), site.log
+    assert "Traceback" not in site.log
+    assert folder_digest(output) == before

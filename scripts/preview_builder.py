@@ -1,0 +1,234 @@
+"""The preview's builder: imports everything once, builds each change in a fork.
+
+    python scripts/preview_builder.py --settings pelicanconf.py CONTENT OUTPUT
+
+Started by scripts/serve.py, which writes one request per line on its standard
+input (`{"overrides": {settings}, "changed": [saved files]}`) and reads the
+answers, one per line, on its standard output. Build messages go to standard
+error, which the preview shows.
+
+When only posts or pages were saved, a quick pass comes first: the whole site
+is read as usual (the cache makes that cheap), but only the saved files' own
+pages are rendered, and put in place one by one (`{"pass": "quick", "pages":
+[...]}`); the full build follows (`{"pass": "full", "problems": n}`), and the
+preview holds back the other pages until it is in place, so no page is ever
+shown from before the save once a newer one exists.
+
+Importing Pelican, Markdown, Babel, BudouX and the plugins takes longer than
+building a small site, so this process imports them once and builds each
+change in a forked child: the child starts from this clean, never-built state
+(copy-on-write), so nothing one build does can leak into the next, and exits
+when its build is done. Pelican's content cache (in `cache/preview/`) lets a
+child read again only the files that changed. When Python code changes, the
+preview starts a new builder: what is imported here is never reloaded.
+"""
+
+import argparse
+import contextlib
+import functools
+import importlib.machinery
+import importlib.util
+import json
+import os
+import shutil
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from build_site import build, retired_folders
+from pelican import signals
+from pelican.settings import read_settings
+from pelican.writers import Writer
+
+# Pelican's content cache: a changed file is read again, the others are not.
+# The cache lives beside the site's other build leftovers (`make clean`).
+CACHE_SETTINGS = {
+    "CACHE_CONTENT": True,
+    "LOAD_CONTENT_CACHE": True,
+    "CHECK_MODIFIED_METHOD": "mtime",
+}
+
+
+def cache_settings(project):
+    return {**CACHE_SETTINGS, "CACHE_PATH": str(Path(project) / "cache" / "preview")}
+
+
+def import_plugins(settings):
+    """Import each plugin of PLUGINS from PLUGIN_PATHS, as Pelican finds it.
+
+    Pelican looks a plugin up in PLUGIN_PATHS first and reuses a module
+    already in sys.modules under that name; so the plugins imported here, from
+    the same folders, are the ones every child's Pelican registers.
+    """
+    paths = [str(path) for path in settings.get("PLUGIN_PATHS", [])]
+    for name in settings.get("PLUGINS", []):
+        if not isinstance(name, str) or name in sys.modules:
+            continue
+        spec = importlib.machinery.PathFinder.find_spec(name, paths)
+        if spec is None:
+            continue  # a missing plugin is the build's to report, not this one's
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception:  # a broken plugin: the build reports it, in a child
+            del sys.modules[name]
+
+
+def only_pages_of(sources):
+    """A Pelican writer that renders only the pages of the given source files.
+
+    Handed to Pelican through its `get_writer` signal. Every other page,
+    listing and feed is skipped before it is rendered. Returns the writer class
+    and the list the names of the pages it writes are added to.
+    """
+    written = []
+
+    class OnlyPagesOf(Writer):
+        def write_file(self, name, template, context, *args, **kwargs):
+            content = kwargs.get("article") or kwargs.get("page")
+            if content is None or content.source_path not in sources:
+                return None
+            written.append(name)
+            return super().write_file(name, template, context, *args, **kwargs)
+
+        def write_feed(self, *args, **kwargs):
+            return None
+
+    return OnlyPagesOf, written
+
+
+def put_in_place(names, staging, output):
+    """Move the files `names` (relative paths) from staging into the output,
+    each with one rename, so that a page is never served half written."""
+    for name in names:
+        target = output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, target)
+
+
+def page_urls(names):
+    """The addresses the pages written as `names` are served at."""
+    urls = set()
+    for name in names:
+        path = "/" + name.replace(os.sep, "/")
+        urls.add(path)
+        if path.endswith("/index.html"):
+            urls.add(path.removesuffix("index.html"))
+    return sorted(urls)
+
+
+def is_content_file(path, content):
+    path = Path(path)
+    return path.is_relative_to(content) and path.suffix == ".md" and path.exists()
+
+
+def quick_build(content, output, settings_file, overrides, changed):
+    """Render only the changed files' pages into `output`.
+
+    {"pages": their addresses}, or {"problems": n} when the build failed.
+    """
+    writer, written = only_pages_of(frozenset(str(path) for path in changed))
+
+    def give_writer(pelican):
+        return writer
+
+    def publish(staging, output):
+        put_in_place(written, staging, output)
+
+    signals.get_writer.connect(give_writer)
+    problems = build(content, output, settings_file, overrides, publish=publish)
+    return {"problems": problems} if problems else {"pages": page_urls(written)}
+
+
+def in_child(work):
+    """Run `work()` in a forked child; what it returns (JSON), or None if the
+    child failed. The child starts from this process's never-built state."""
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: work, then leave without running any cleanup
+        os.close(reading)
+        status = 1
+        try:
+            os.dup2(2, 1)  # Pelican prints to standard output: keep it off the pipe
+            with os.fdopen(writing, "w") as channel:
+                channel.write(json.dumps(work()))
+            status = 0
+        except BaseException:  # a bug: show it as a fresh process would
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+    os.close(writing)
+    with os.fdopen(reading) as channel:
+        result = channel.read()
+    _, wait_status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(wait_status) != 0 or not result:
+        return None
+    return json.loads(result)
+
+
+def answer(answers, **fields):
+    answers.write(json.dumps(fields) + "\n")
+    answers.flush()
+
+
+def serve_requests(content, output, settings_file, project, requests, answers):
+    content = Path(content).resolve()
+    for line in requests:
+        request = json.loads(line)
+        overrides = {**request["overrides"], **cache_settings(project)}
+        changed = request.get("changed") or []
+        started = time.monotonic()
+        quick = {}
+        if changed and all(is_content_file(path, content) for path in changed):
+            quick = (
+                in_child(
+                    functools.partial(
+                        quick_build, content, output, settings_file, overrides, changed
+                    )
+                )
+                or {}
+            )
+            if quick.get("pages"):
+                answer(answers, **{"pass": "quick", "pages": quick["pages"]})
+        if quick.get("problems"):
+            problems = quick["problems"]  # the full build would say the same again
+        else:
+            problems = in_child(
+                functools.partial(
+                    build, content, output, settings_file, overrides, remove_old=False
+                )
+            )
+        answer(
+            answers,
+            **{
+                "pass": "full",
+                "problems": 1 if problems is None else problems,
+                "seconds": time.monotonic() - started,
+            },
+        )
+        # Removing the replaced output takes time the author should not wait for.
+        for folder in retired_folders(output):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", type=Path)
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--settings", type=Path, required=True)
+    args = parser.parse_args(argv)
+    project = args.settings.resolve().parent
+    # A broken settings file is not this process's to report: each build does.
+    with contextlib.suppress(Exception):
+        import_plugins(read_settings(str(args.settings)))
+    serve_requests(
+        args.content, args.output, args.settings, project, sys.stdin, sys.stdout
+    )
+
+
+if __name__ == "__main__":
+    main()
