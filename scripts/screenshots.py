@@ -82,10 +82,14 @@ def photograph(driver, url, width, scheme, target):
     metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False}
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     driver.get(url)
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride", {**metrics, "height": height}
-    )
+    # The page's height at this width; the window then takes it whole, and the
+    # height is read again (a taller window can change the layout).
+    for _ in range(3):
+        height = driver.execute_script("return document.body.scrollHeight")
+        if height == metrics["height"]:
+            break
+        metrics = {**metrics, "height": height}
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
     )
