@@ -60,13 +60,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# pykakasi's kanji dictionary as an index, so a build reads only the kanji it meets.
-KANWA_INDEX := $(VENV)/share/japanese_text/kanwa.sqlite3
-$(KANWA_INDEX): $(VENV)/.installed plugins/japanese_text/readings.py
-	$(BIN)/python plugins/japanese_text/readings.py $@
-	touch $@
-
-venv: $(VENV)/.installed $(KANWA_INDEX)
+venv: $(VENV)/.installed
 
 dev-venv: venv $(VENV)/.installed-dev
 

@@ -28,9 +28,7 @@ PLUGINS = [
     "authoring",
     "images",
     "publishing",
-    "template_cache",
-    "markdown_reader",
-    "frozen_urls",
+    "build_speed",
     "reading_paths",
 ]
 
@@ -112,6 +110,9 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
+    # Every build makes a new Jinja environment, so templates need not be checked
+    # for changes while one runs: this saves a file check at every include.
+    "auto_reload": False,
 }
 
 # The author, shown on every page and in the author box of each post.
@@ -208,10 +209,10 @@ SITE_PORTRAIT = ""
 
 # -- Content checks (plugins/content_checks) ----------------------------------
 # Every build checks the settings and every post first, names each problem (file
-# first) and fails; see "When the build fails" in README.md. Options not given
-# here keep the plugin's defaults (DEFAULT_OPTIONS in content_checks.py).
+# first) and fails; see docs/messages.md. Options not given here keep the
+# plugin's defaults (DEFAULT_OPTIONS in content_checks.py); the languages are
+# LANGUAGES above.
 CONTENT_CHECKS = {
-    "languages": ["ja", "en"],
     # Settings that hold web addresses: each must be empty or a full https:// URL.
     "url_settings": ["SITEURL", "FEED_DOMAIN", "LINKS"],
     # Categories posts may use; None allows any.
@@ -232,8 +233,16 @@ IMAGES = {"max_width": 1600, "quality": 85}
 # slugs, posts get a reading time, and summaries nobody wrote are cut by
 # characters (Japanese) or words (English). Defaults are in the plugin.
 JAPANESE_TEXT = {
-    # Slugs for names no dictionary reads right: people's names above all.
-    "slugs": {"平林孝之": "hirabayashi-takayuki"},
+    # The address of every Japanese tag, category and author name. A build with
+    # a Japanese name missing here stops and prints the line to add.
+    "slugs": {
+        "平林孝之": "hirabayashi-takayuki",
+        "未分類": "mibun-rui",
+        "人脈": "jinmyaku",
+        "勇気": "yuuki",
+        "キャリア": "kyaria",
+        "書き方": "kakikata",
+    },
     "summary_chars": 120,  # Japanese summaries, in characters
     "summary_words": 50,  # English summaries, in words
     "summary_suffix": "…",  # ends a summary cut inside a sentence
@@ -241,7 +250,10 @@ JAPANESE_TEXT = {
     "words_per_minute": 230,  # English reading speed
 }
 
-# Quality and speed (make test, make lighthouse, make bench; see README).
-# Every build makes a new Jinja environment, so templates need not be checked
-# for changes while one runs: this saves a file check at every include.
-JINJA_ENVIRONMENT = {**JINJA_ENVIRONMENT, "auto_reload": False}
+# -- Build speed (plugins/build_speed; docs/performance.md) ------------------
+# Each piece saves work and changes no output; False turns one off.
+BUILD_SPEED = {
+    "shared_environment": True,  # one Jinja environment for all generators
+    "fragment_cache": True,  # post cards, navigation... rendered once per build
+    "reused_converter": True,  # one Markdown converter, reset for each file
+}

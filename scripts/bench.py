@@ -1,13 +1,19 @@
-"""Build-time benchmark on a generated bilingual corpus.
+"""Build-time benchmark on a generated bilingual corpus that varies like a blog.
 
     python scripts/bench.py              # what `make bench` runs
     python scripts/bench.py --posts 100 --runs 3
     python scripts/bench.py --profile    # where the full build spends its time
 
-A corpus of N posts in each language (default 300) is generated into a
-temporary folder: the Japanese text is the first post's, wrapped the way a
-Japanese author wraps lines in a text editor; the English text is its
-translation. Then, with alternating runs and the median of several:
+A corpus of N Japanese posts (default 300), most with an English translation,
+is generated into a temporary folder from the first post and its translation:
+each post gets its own title, headings, category (of five) and tags (from a
+pool of thirty, their slugs given in the bench's settings), its sections in
+another order and the sentences of each paragraph shuffled, all from a seeded
+random generator (the same corpus every time). Japanese is wrapped the way a
+Japanese author wraps lines in a text editor. A corpus of one post repeated
+would flatter every cache that remembers a value.
+
+With alternating runs, it times:
 
 - the project's full build (its settings, theme and plugins) against plain
   Pelican on the same content (the same settings, no plugins, Pelican's own
@@ -15,8 +21,10 @@ translation. Then, with alternating runs and the median of several:
 - a warm rebuild after one post changed, with Pelican's content cache on,
   against the cold build that filled the cache.
 
-Targets: full <= 1.3x plain, warm <= 0.5x cold. The exit status is 1 when one
-is missed. The table also goes to bench-results/results.md.
+Each build's least CPU time is what is judged (noise on a shared machine only
+adds time); the median is shown beside it. Targets: full <= 1.3x plain, warm
+<= 0.5x cold. The exit status is 1 when one is missed. The table also goes to
+bench-results/results.md.
 """
 
 import argparse
@@ -24,6 +32,8 @@ import compileall
 import cProfile
 import os
 import pstats
+import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -33,11 +43,13 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from bilingual.translation_status import source_digest
+from build_site import build_command
+from pelican.settings import read_settings
+from pelican_command import pelican_command
+from site_common.header import split_source
 
-from bilingual.translation_status import source_digest, split_source  # noqa: E402
-from pelican_command import pelican_command  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SETTINGS = ROOT / "pelicanconf.py"
 FULL_TARGET = 1.3  # full build / plain Pelican
@@ -48,15 +60,71 @@ CACHE = {
     "LOAD_CONTENT_CACHE": True,
     "CHECK_MODIFIED_METHOD": "mtime",
 }
-CATEGORIES = (("人脈", "Connections"), ("キャリア", "Career"), ("働き方", "Work"))
+SEED = 2018
+TRANSLATED_SHARE = 0.8  # posts with an English translation
+# (Japanese name, English name, slug of the Japanese name)
+CATEGORIES = (
+    ("人脈", "Connections", "jinmyaku"),
+    ("キャリア", "Career", "kyaria"),
+    ("働き方", "Work", "hatarakikata"),
+    ("心と体", "Mind and body", "kokoro-to-karada"),
+    ("北京生活", "Life in Beijing", "pekin-seikatsu"),
+)
 TAGS = (
-    ("人脈", "connections"),
-    ("勇気", "courage"),
-    ("キャリア", "career"),
-    ("副業", "side business"),
-    ("北京", "Beijing"),
-    ("転職", "changing jobs"),
-    ("コーチング", "coaching"),
+    ("人脈", "connections", "jinmyaku"),
+    ("勇気", "courage", "yuuki"),
+    ("キャリア", "career", "kyaria"),
+    ("副業", "side business", "fukugyou"),
+    ("北京", "Beijing", "pekin"),
+    ("転職", "changing jobs", "tenshoku"),
+    ("コーチング", "coaching", "koochingu"),
+    ("読書", "reading", "dokusho"),
+    ("習慣", "habits", "shuukan"),
+    ("時間術", "time management", "jikanjutsu"),
+    ("起業", "starting a business", "kigyou"),
+    ("中国語", "Chinese", "chuugokugo"),
+    ("海外生活", "life abroad", "kaigai-seikatsu"),
+    ("家族", "family", "kazoku"),
+    ("健康", "health", "kenkou"),
+    ("睡眠", "sleep", "suimin"),
+    ("運動", "exercise", "undou"),
+    ("目標", "goals", "mokuhyou"),
+    ("学び", "learning", "manabi"),
+    ("対話", "dialogue", "taiwa"),
+    ("信頼", "trust", "shinrai"),
+    ("挑戦", "challenge", "chousen"),
+    ("失敗", "failure", "shippai"),
+    ("お金", "money", "okane"),
+    ("仕事術", "work skills", "shigotojutsu"),
+    ("人生迷路", "life maze", "jinsei-meiro"),
+    ("自己理解", "knowing yourself", "jiko-rikai"),
+    ("価値観", "values", "kachikan"),
+    ("パラレルキャリア", "parallel career", "parareru-kyaria"),
+    ("ライフコーチング", "life coaching", "raifu-koochingu"),
+)
+JA_TITLES = (
+    "{a}と{b}について考える",
+    "{a}が変わった日",
+    "なぜ{a}には{b}が必要なのか",
+    "{a}を始める前に知っておきたいこと",
+    "北京で学んだ{a}の話",
+    "{a}と{b}、どちらを先にするか",
+)
+EN_TITLES = (
+    "Thinking about {a} and {b}",
+    "The day {a} changed",
+    "Why {a} needs {b}",
+    "What to know before you start on {a}",
+    "What Beijing taught me about {a}",
+    "{a} or {b}: which comes first",
+)
+JA_HEADINGS = ("{a}から始める", "{a}の落とし穴", "私の{a}", "{a}と{b}", "まとめ")
+EN_HEADINGS = (
+    "Starting from {a}",
+    "The trap of {a}",
+    "My {a}",
+    "{a} and {b}",
+    "In summary",
 )
 
 
@@ -91,46 +159,116 @@ def wrap_japanese(paragraph, width=40):
     return "\n".join(lines)
 
 
+MARKDOWN_BLOCKS = ("#", ">", "-", "*", "|", "    ", "```", "[")
+
+
 def wrap_body(body):
     """Wrap the prose paragraphs of a Markdown body; leave the rest alone."""
     blocks = []
     for block in body.split("\n\n"):
-        if block.startswith(("#", ">", "-", "*", "|", "    ", "```")) or "\n" in block:
+        if block.startswith(MARKDOWN_BLOCKS) or "\n" in block:
             blocks.append(block)
         else:
             blocks.append(wrap_japanese(block))
     return "\n\n".join(blocks)
 
 
-def corpus_files(ja_source, en_source, count):
-    """{relative path: text} of `count` posts in Japanese and in English."""
+def name_slugs():
+    """The slugs of the corpus's Japanese names, for the bench's settings."""
+    return {ja: slug for ja, _, slug in (*CATEGORIES, *TAGS)}
+
+
+def sections(body):
+    """A Markdown body as its introduction and its `## ` sections."""
+    parts = re.split(r"\n(?=## )", body)
+    return parts[0], parts[1:]
+
+
+def shuffle_sentences(paragraph, rng, language):
+    """The sentences of a prose paragraph in another order."""
+    end = r"(?<=[。！？])" if language == "ja" else r"(?<=[.!?]) "
+    sentences = [s for s in re.split(end, paragraph) if s]
+    rng.shuffle(sentences)
+    return ("" if language == "ja" else " ").join(sentences)
+
+
+def vary_section(section, heading, rng, language):
+    """A section with a new heading and its prose paragraphs' sentences shuffled.
+
+    Blocks with Markdown syntax (quotes, lists, `:::` blocks, several lines)
+    are left as they are.
+    """
+    blocks = section.split("\n\n")
+    blocks[0] = heading
+    inside = False
+    for index, block in enumerate(blocks[1:], 1):
+        if block.startswith(":::"):
+            inside = not block.rstrip().endswith("\n:::")
+        elif inside:
+            inside = not block.rstrip().endswith(":::")
+        elif "\n" not in block and not block.startswith(MARKDOWN_BLOCKS):
+            blocks[index] = shuffle_sentences(block, rng, language)
+    return "\n\n".join(blocks)
+
+
+def varied_body(body, headings, order, rng, language):
+    """The body with its sections in `order`, each with its heading from `headings`."""
+    intro, parts = sections(body)
+    varied = [
+        vary_section(parts[part], f"## {number}. {heading}", rng, language)
+        for number, (part, heading) in enumerate(zip(order, headings, strict=True), 1)
+    ]
+    return "\n".join([intro, *varied])
+
+
+def corpus_files(ja_source, en_source, count, seed=SEED):
+    """{relative path: text} of `count` Japanese posts and most translations."""
     ja_meta, ja_body = split_source(ja_source)
     en_meta, en_body = split_source(en_source)
-    ja_body = wrap_body(ja_body)
+    section_count = len(sections(ja_body)[1])
+    rng = random.Random(seed)
     start = datetime(2020, 1, 1, 9, 0)
     files = {}
     for number in range(count):
         date = (start + timedelta(days=number)).strftime("%Y-%m-%d %H:%M")
-        ja_category, en_category = CATEGORIES[number % len(CATEGORIES)]
-        picked = [TAGS[(number + k) % len(TAGS)] for k in range(3)]
+        ja_category, en_category, _ = rng.choice(CATEGORIES)
+        picked = rng.sample(TAGS, rng.randint(1, 4))
+        a, b = rng.sample(TAGS, 2)
+        title = rng.randrange(len(JA_TITLES))
+        order = rng.sample(range(section_count), section_count)
+        heading_picks = [
+            (rng.randrange(len(JA_HEADINGS)), *rng.sample(TAGS, 2))
+            for _ in range(section_count)
+        ]
+        state = rng.getstate()  # the same shuffles for both languages
+        ja_headings = [
+            JA_HEADINGS[h].format(a=x[0], b=y[0]) for h, x, y in heading_picks
+        ]
         ja_text = (
-            f"Title: {ja_meta['title']}（その{number + 1}）\n"
+            f"Title: {JA_TITLES[title].format(a=a[0], b=b[0])}\n"
             f"Date: {date}\n"
             f"Category: {ja_category}\n"
-            f"Tags: {', '.join(ja for ja, _ in picked)}\n"
-            f"Summary: {ja_meta['summary']}\n\n{ja_body}"
+            f"Tags: {', '.join(ja for ja, _, _ in picked)}\n"
+            f"Summary: {ja_meta['summary']}\n\n"
+            + wrap_body(varied_body(ja_body, ja_headings, order, rng, "ja"))
         )
+        files[f"posts/bench-{number:04d}.ja.md"] = ja_text
+        rng.setstate(state)
+        en_headings = [
+            EN_HEADINGS[h].format(a=x[1], b=y[1]) for h, x, y in heading_picks
+        ]
         en_text = (
-            f"Title: {en_meta['title']} (part {number + 1})\n"
+            f"Title: {EN_TITLES[title].format(a=a[1], b=b[1])}\n"
             f"Date: {date}\n"
             "Translation: true\n"
             f"Source_Digest: {source_digest(ja_text)}\n"
             f"Category: {en_category}\n"
-            f"Tags: {', '.join(en for _, en in picked)}\n"
-            f"Summary: {en_meta['summary']}\n\n{en_body}"
+            f"Tags: {', '.join(en for _, en, _ in picked)}\n"
+            f"Summary: {en_meta['summary']}\n\n"
+            + varied_body(en_body, en_headings, order, rng, "en")
         )
-        files[f"posts/bench-{number:04d}.ja.md"] = ja_text
-        files[f"posts/bench-{number:04d}.en.md"] = en_text
+        if rng.random() < TRANSLATED_SHARE:
+            files[f"posts/bench-{number:04d}.en.md"] = en_text
     return files
 
 
@@ -167,8 +305,14 @@ def timed_build(content, output, overrides, fresh=True):
     if fresh:
         shutil.rmtree(output, ignore_errors=True)
     started = time.perf_counter()
+    # Plain Pelican as it comes; this site as `make html` builds it.
+    command = (
+        pelican_command(content, output, SETTINGS, overrides, options=("--quiet",))
+        if overrides is PLAIN
+        else build_command(content, output, SETTINGS, overrides)
+    )
     process = subprocess.Popen(
-        pelican_command(content, output, SETTINGS, overrides, options=("--quiet",)),
+        command,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -190,21 +334,29 @@ def touch_one_post(content, number):
         post.write(f"\n追記その{number + 1}。\n")
 
 
-def median_row(runs):
-    seconds = [run[0] for run in runs]
+def summary_row(runs):
+    """Least and median CPU time, median wall time and peak memory of runs."""
+    cpu = [run[1] for run in runs]
     return {
-        "median": statistics.median(seconds),
-        "min": min(seconds),
-        "max": max(seconds),
-        "cpu": statistics.median(run[1] for run in runs),
+        "cpu_least": min(cpu),
+        "cpu_median": statistics.median(cpu),
+        "wall_median": statistics.median(run[0] for run in runs),
         "peak_mib": max(run[2] for run in runs),
     }
+
+
+def bench_settings():
+    """The full build's overrides: the corpus's Japanese names and their slugs."""
+    japanese_text = read_settings(str(SETTINGS))["JAPANESE_TEXT"]
+    slugs = {**japanese_text["slugs"], **name_slugs()}
+    return {"JAPANESE_TEXT": {**japanese_text, "slugs": slugs}}
 
 
 def benchmark(content, work, runs):
     output = work / "output"
     cache = work / "cache"
     full, plain, cold, warm = [], [], [], []
+    project = bench_settings()
     # Python compiles a module on its first import and keeps the bytecode,
     # unless PYTHONDONTWRITEBYTECODE is set: then the plugins would be
     # compiled again in every timed build, and Pelican's own modules not
@@ -212,38 +364,38 @@ def benchmark(content, work, runs):
     # would.
     compileall.compile_dir(ROOT / "plugins", quiet=1)
     # One untimed build of each kind first: files in memory.
-    timed_build(content, output, {})
+    timed_build(content, output, project)
     timed_build(content, output, PLAIN)
     for number in range(runs):
-        pair = [(full, {}), (plain, PLAIN)]
+        pair = [(full, project), (plain, PLAIN)]
         for results, overrides in pair if number % 2 == 0 else reversed(pair):
             results.append(timed_build(content, output, overrides))
         print(
-            f"run {number + 1}/{runs}: full {full[-1][0]:.2f} s, "
-            f"plain {plain[-1][0]:.2f} s",
+            f"run {number + 1}/{runs}: full {full[-1][1]:.2f} s, "
+            f"plain {plain[-1][1]:.2f} s CPU",
             flush=True,
         )
-    cached = {**CACHE, "CACHE_PATH": str(cache)}
+    cached = {**project, **CACHE, "CACHE_PATH": str(cache)}
     for number in range(runs):
         shutil.rmtree(cache, ignore_errors=True)
         cold.append(timed_build(content, output, cached))
         touch_one_post(content, number)
         warm.append(timed_build(content, output, cached, fresh=False))
         print(
-            f"run {number + 1}/{runs}: cold {cold[-1][0]:.2f} s, "
-            f"warm {warm[-1][0]:.2f} s",
+            f"run {number + 1}/{runs}: cold {cold[-1][1]:.2f} s, "
+            f"warm {warm[-1][1]:.2f} s CPU",
             flush=True,
         )
     return {
-        "full build": median_row(full),
-        "plain Pelican": median_row(plain),
-        "cold build (cache on, empty)": median_row(cold),
-        "warm rebuild (one post changed)": median_row(warm),
+        "full build": summary_row(full),
+        "plain Pelican": summary_row(plain),
+        "cold build (cache on, empty)": summary_row(cold),
+        "warm rebuild (one post changed)": summary_row(warm),
     }
 
 
 def ratios(rows, key):
-    """(full / plain, warm / cold) of the medians of `key` (wall or CPU)."""
+    """(full / plain, warm / cold) of `key` ("cpu_least", "cpu_median"...)."""
     return (
         rows["full build"][key] / rows["plain Pelican"][key],
         rows["warm rebuild (one post changed)"][key]
@@ -262,34 +414,34 @@ def memory_folder():
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
-def report(rows, posts, runs, place):
+def report(rows, posts, files, runs, place):
     """The results table, and whether both targets are met."""
     lines = [
-        f"Build benchmark: {posts} posts in each language ({2 * posts} files), "
-        f"median of {runs} alternating runs, {os.cpu_count()} cores, "
+        f"Build benchmark: {posts} Japanese posts ({files} files), "
+        f"{runs} alternating runs, {os.cpu_count()} cores, "
         f"built {place}, {datetime.now():%Y-%m-%d}",
         "",
-        "| build | wall median | wall min–max | CPU median | peak memory |",
+        "| build | CPU least | CPU median | wall median | peak memory |",
         "|---|---|---|---|---|",
     ]
     for name, row in rows.items():
         lines.append(
-            f"| {name} | {row['median']:.2f} s | {row['min']:.2f}–{row['max']:.2f} s "
-            f"| {row['cpu']:.2f} s | {row['peak_mib']:.0f} MiB |"
+            f"| {name} | {row['cpu_least']:.2f} s | {row['cpu_median']:.2f} s "
+            f"| {row['wall_median']:.2f} s | {row['peak_mib']:.0f} MiB |"
         )
-    wall, cpu = ratios(rows, "median"), ratios(rows, "cpu")
+    least, median = ratios(rows, "cpu_least"), ratios(rows, "cpu_median")
     lines.append("")
     met = True
     for index, (name, target) in enumerate(
         (("full / plain", FULL_TARGET), ("warm / cold", WARM_TARGET))
     ):
-        # CPU time is what the build costs; wall time also counts other
-        # programs sharing the machine, so it is shown but not judged.
-        ok = cpu[index] <= target
+        # The least CPU time is the build's own cost: other programs sharing
+        # the machine only ever add to it. The median is shown beside it.
+        ok = least[index] <= target
         met = met and ok
         lines.append(
-            f"- {name}: {cpu[index]:.2f}x CPU time, {wall[index]:.2f}x wall time "
-            f"(target <= {target}x): {'ok' if ok else 'MISSED'}"
+            f"- {name}: {least[index]:.2f}x least CPU time, {median[index]:.2f}x "
+            f"median (target <= {target}x): {'ok' if ok else 'MISSED'}"
         )
     return "\n".join(lines) + "\n", met
 
@@ -300,7 +452,9 @@ def profile(content, work, top=30):
 
     profiler = cProfile.Profile()
     output = work / "output"
-    command = pelican_command(content, output, SETTINGS, options=("--quiet",))[3:]
+    command = pelican_command(
+        content, output, SETTINGS, bench_settings(), options=("--quiet",)
+    )[3:]
     os.chdir(ROOT)
     profiler.runcall(pelican_main, command)
     stats = pstats.Stats(profiler).sort_stats("cumulative")
@@ -313,7 +467,7 @@ def profile(content, work, top=30):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--posts", type=int, default=300, help="posts per language")
+    parser.add_argument("--posts", type=int, default=300, help="Japanese posts")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each")
     parser.add_argument("--profile", action="store_true", help="profile instead")
     parser.add_argument("--results", type=Path, default=ROOT / "bench-results")
@@ -330,9 +484,10 @@ def main(argv=None):
         if args.profile:
             profile(content, work)
             return 0
+        files = len(list((content / "posts").glob("*.md")))
         rows = benchmark(content, work, args.runs)
     place = f"in memory ({folder})" if folder else "on disk"
-    text, met = report(rows, args.posts, args.runs, place)
+    text, met = report(rows, args.posts, files, args.runs, place)
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "results.md").write_text(text, encoding="utf-8")
     print(text)

@@ -109,10 +109,13 @@ def copy_project(folder, posts):
     project = Path(folder) / "site"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(*LEFT_OUT))
     if posts:
-        from bench import write_corpus
+        from bench import name_slugs, write_corpus
 
         shutil.rmtree(project / "content")
         write_corpus(project / "content", posts)
+        with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+            # The corpus's Japanese names and their addresses, as bench.py gives them.
+            settings.write(f'\nJAPANESE_TEXT["slugs"].update({name_slugs()!r})\n')
     return project
 
 

@@ -10,19 +10,22 @@ Messages are for the author: Japanese first, English on the next line.
 """
 
 import argparse
-import re
 import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pelican.settings import read_settings
+from site_common.header import read_header as read_post_header
+from site_common.languages import site_languages
+from site_common.slugs import SLUG_PATTERN, slug_problem
+
 ROOT = Path(__file__).resolve().parent.parent
 POSTS_DIR = ROOT / "content" / "posts"
-JAPAN = ZoneInfo("Asia/Tokyo")
-LANGUAGES = ("ja", "en")
-SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-HEADER_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
+JAPAN = ZoneInfo(SETTINGS["TIMEZONE"])  # the site's time zone: Japan's
+LANGUAGES = site_languages(SETTINGS)
 TITLE_PLACEHOLDER = {"ja": "ここにタイトルを書きます", "en": "Title in English"}
 FALLBACK_CATEGORY = {"ja": "未分類", "en": "Uncategorized"}
 
@@ -52,6 +55,13 @@ def check_slug(slug):
             f"例: {example}",
             f'SLUG "{slug}" cannot be used: write it with lowercase ASCII letters, '
             f"digits and single hyphens between them, for example: {example}",
+        )
+    if slug_problem(slug, LANGUAGES):
+        raise NewPostError(
+            f"SLUG「{slug}」はサイトが自分のページに使う名前です。"
+            f"別の名前にしてください。例: {example}",
+            f'SLUG "{slug}" is a name the site uses for its own pages: choose '
+            f"another, for example: {example}",
         )
     return slug
 
@@ -83,13 +93,7 @@ def post_path(posts_dir, slug, lang):
 
 def read_header(text):
     """The metadata lines at the top of a post, as {lowercased key: value}."""
-    header = {}
-    for line in text.splitlines():
-        match = HEADER_LINE.match(line)
-        if not line.strip() or not match:
-            break
-        header[match["key"].lower()] = match["value"].strip()
-    return header
+    return read_post_header(text).as_dict()
 
 
 def usual_category(headers):
@@ -108,9 +112,21 @@ def english_category(japanese_category, pairs):
     return counts.most_common(1)[0][0] if counts else None
 
 
-def render_japanese_post(slug, title, date, category, categories_in_use):
-    """The text of a new Japanese post: metadata, then a note explaining it."""
+def tags_in_use(headers):
+    """Every tag the posts use, in the order first met."""
+    tags = (tag.strip() for h in headers for tag in h.get("tags", "").split(","))
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def render_japanese_post(slug, title, date, category, categories_in_use, tags=()):
+    """The text of a new Japanese post: metadata, then a note explaining it.
+
+    A tag not used before needs its address: the build then stops and shows
+    the one line to add to pelicanconf.py, ready to copy. The note says so,
+    and lists the tags in use, which need nothing.
+    """
     in_use = "、".join(categories_in_use) or "（まだありません）"
+    tags_listed = "、".join(tags) or "（まだありません）"
     return f"""\
 Title: {title or TITLE_PLACEHOLDER["ja"]}
 Date: {date}
@@ -137,7 +153,10 @@ Status: draft
 ・Lang: 記事の言語。日本語の記事は ja のままにします。
 ・Category: カテゴリを1つ。今あるカテゴリ: {in_use}
 ・Tags: タグ。「,」で区切っていくつでも書けます（例: 人脈, 勇気）。
-  空のままでもかまいません。
+  空のままでもかまいません。今あるタグ: {tags_listed}
+  初めて使う日本語のタグは、アドレス（ローマ字）を1行決めます。ビルド
+  （make html や make serve）がその行（例: "副業": "fukugyou",）を表示して
+  止まるので、pelicanconf.py の JAPANESE_TEXT の "slugs" にそのまま写します。
 ・Summary: 一覧やSNSのシェアに出る1〜2文の紹介文。
   空のままなら本文の最初の部分が使われます。
 ・Status: draft は下書きです。プレビュー（make serve）には「下書き」の印つきで
@@ -222,7 +241,8 @@ def new_post_text(posts_dir, slug, lang, title, now):
     if lang == "ja":
         in_use = sorted({h["category"] for h in japanese.values() if h.get("category")})
         category = usual_category(japanese.values()) or FALLBACK_CATEGORY["ja"]
-        return render_japanese_post(slug, title, date, category, in_use)
+        tags = tags_in_use(japanese.values())
+        return render_japanese_post(slug, title, date, category, in_use, tags)
 
     original_path = post_path(posts_dir, slug, "ja")
     if slug not in japanese:

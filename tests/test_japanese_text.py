@@ -1,9 +1,15 @@
 """Unit tests of the japanese_text plugin's pure functions."""
 
+import os
+import subprocess
+import sys
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from japanese_text import japanese_text as jt
+from japanese_text import names
 from japanese_text.line_breaks import (
     EastAsianLineBreakExtension,
     breaks_to_remove,
@@ -11,14 +17,6 @@ from japanese_text.line_breaks import (
     join_east_asian_lines,
     removes_break,
 )
-
-PELICAN_SLUG_SUBSTITUTIONS = [
-    (r"[^\w\s-]", ""),
-    (r"(?u)\A\s*", ""),
-    (r"(?u)\s*\Z", ""),
-    (r"[-\s]+", "-"),
-]
-SETTINGS = {"SLUG_REGEX_SUBSTITUTIONS": PELICAN_SLUG_SUBSTITUTIONS}
 
 
 def to_html(source):
@@ -127,7 +125,7 @@ def test_markdown_leaves_english_untouched():
     assert to_html(source) == markdown.markdown(source)
 
 
-# -- romaji slugs ------------------------------------------------------------------
+# -- names and their slugs -----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -141,20 +139,89 @@ def test_markdown_leaves_english_untouched():
         ("ＰＶマフィアさん", "pv-mafia-san"),  # full-width Latin joined, then words
         ("ﾊﾟｿｺﾝ", "pasokon"),  # half-width katakana
         ("東京2020", "toukyou-2020"),
+        ("人脈" * 40, "-".join(["jinmyaku"] * 6)),  # cut between words
+        ("🎉", "your-slug"),
     ],
 )
-def test_romaji_slug_reads_japanese_names(name, slug):
-    assert jt.romaji_slug(name, SETTINGS) == slug
+def test_the_suggested_slug_reads_japanese_names(name, slug):
+    assert names.suggested_slug(name) == slug
+    assert len(slug) <= names.MAX_SLUG_LENGTH
 
 
-def test_romaji_slug_leaves_other_names_to_pelican():
-    assert jt.romaji_slug("Career change", SETTINGS) is None
+TABLE = {"東海林": "shoji", "🎉": "celebration"}
 
 
-def test_romaji_slug_takes_the_slug_of_a_name_from_the_settings():
-    settings = {**SETTINGS, "JAPANESE_TEXT": {"slugs": {"東海林": "shoji"}}}
-    assert jt.romaji_slug("東海林", settings) == "shoji"
-    assert jt.romaji_slug("東海林", SETTINGS) != "shoji"
+@pytest.mark.parametrize(
+    ("kind", "name", "slug", "problem"),
+    [
+        ("Tag", "Career change", "career-change", None),
+        ("Author", "東海林", "shoji", None),
+        ("Tag", "🎉", "celebration", None),  # the table's own slug
+        (
+            "Tag",
+            "人脈",
+            "ren-mai",  # Pelican's pinyin, never used
+            'Tags "人脈" has no slug: add "人脈": "jinmyaku" to '
+            'JAPANESE_TEXT["slugs"] in pelicanconf.py',
+        ),
+        (
+            "Category",
+            "🎈",
+            "",
+            'Category "🎈" has no letters or digits to make an address from: add '
+            '"🎈": "your-slug" to JAPANESE_TEXT["slugs"] in pelicanconf.py',
+        ),
+        (
+            "Tag",
+            "ta\u200bg",
+            "ta-g",
+            'Tags "ta\u200bg" contains an invisible character (U+200B): '
+            "delete it from the line",
+        ),
+        (
+            "Author",
+            "x" * 61,
+            "x" * 61,
+            f'Author "{"x" * 61}" makes an address 61 characters long (at most 60): '
+            f'shorten it, or add "{"x" * 61}": "{"x" * 60}" to JAPANESE_TEXT["slugs"] '
+            "in pelicanconf.py",
+        ),
+        (
+            "Tag",
+            "A_B",
+            "a_b",
+            'Tags "A_B" makes the address "a_b", which is not lower-case letters, '
+            'digits and hyphens: add "A_B": "a-b" to JAPANESE_TEXT["slugs"] in '
+            "pelicanconf.py",
+        ),
+    ],
+)
+def test_name_problem_says_what_to_add_where(kind, name, slug, problem):
+    assert names.name_problem(kind, name, slug, TABLE) == problem
+
+
+def test_names_are_read_in_one_width_and_form():
+    assert names.normal_name("ＡＩ") == "AI"
+    assert names.normal_name("ｷｬﾘｱ") == "キャリア"
+    assert names.normal_name("人脈") == "人脈"
+
+
+def test_pykakasi_is_loaded_only_to_suggest_a_slug():
+    code = (
+        "import sys\n"
+        "from japanese_text import japanese_text, names\n"
+        "assert 'pykakasi' not in sys.modules\n"
+        "names.suggested_slug('人脈')\n"
+        "assert 'pykakasi' in sys.modules\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_slug_collisions_find_different_names_with_one_slug():
@@ -166,7 +233,7 @@ def test_slug_collisions_find_different_names_with_one_slug():
         ("tags", "career", "ｃａｒｅｅｒ", "b.md"),  # same name, other width
         ("categories", "yuuki", "ゆうき", "d.md"),  # another group
     ]
-    assert jt.slug_collisions(entries) == [
+    assert names.slug_collisions(entries) == [
         ("tags", "yuuki", [("勇気", "a.md"), ("有機", "c.md")])
     ]
 

@@ -7,6 +7,8 @@ import unicodedata
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
+from pelican.settings import read_settings
 
 FIRST_POST = "posts/jinmyaku-zukuri/"
 FEED = "feeds/all.atom.xml"  # the Japanese feed
@@ -167,55 +169,131 @@ def test_japanese_tags_categories_and_authors_get_romaji_urls(wrapped_site):
     assert wrapped_site.path("author/hirabayashi-takayuki/").is_file()
 
 
-def test_titles_without_a_slug_get_romaji_and_an_explicit_slug_wins(make_site):
+def site_slugs(**more):
+    """JAPANESE_TEXT with the site's own slugs and `more` ({name: slug})."""
+    table = read_settings(str(ROOT / "pelicanconf.py"))["JAPANESE_TEXT"]["slugs"]
+    return {"slugs": {**table, **more}}
+
+
+def refused(site, *lines):
+    """The build failed cleanly (status 1, no traceback) saying each line."""
+    log = single_spaced(site.log)
+    assert site.returncode == 1, site.log
+    assert "Traceback" not in site.log
+    for line in lines:
+        assert line in log
+
+
+def test_a_japanese_name_missing_from_the_table_stops_the_build(make_site):
     site = make_site(
         {
-            "posts/note.md": post("勇気の出し方", "本文です。"),
+            "posts/x.ja.md": post("一つ目", "本文です。", tags="人脈, 副業"),
+            "posts/y.ja.md": post("二つ目", "本文です。", tags="副業"),
+        }
+    )
+    refused(
+        site,
+        'content/posts/x.ja.md, content/posts/y.ja.md: Tags "副業" has no slug: '
+        'add "副業": "fukugyou" to JAPANESE_TEXT["slugs"] in pelicanconf.py',
+    )
+    assert "人脈" not in site.log  # in the table
+
+
+def test_names_that_cannot_make_an_address_stop_the_build_naming_file_and_field(
+    make_site,
+):
+    site = make_site(
+        {
+            "posts/emoji.ja.md": post("絵文字", "本文です。", tags="🎉"),
+            "posts/hidden.ja.md": post("見えない", "本文です。", tags="ta\u200bg"),
+            "posts/long.ja.md": post("長い", "本文です。", category="word " * 15),
+            "posts/author.ja.md": post("著者", "本文です。", author="東海林"),
+        }
+    )
+    refused(
+        site,
+        'content/posts/emoji.ja.md: Tags "🎉" has no letters or digits',
+        'content/posts/hidden.ja.md: Tags "ta\u200bg" contains an invisible '
+        "character (U+200B)",
+        "content/posts/long.ja.md: Category",
+        "makes an address 74 characters long (at most 60)",
+        'content/posts/author.ja.md: Author "東海林" has no slug: add "東海林": ',
+    )
+
+
+def test_a_japanese_title_without_a_slug_stops_the_build(make_site):
+    site = make_site({"posts/note.md": post("勇気の出し方", "本文です。")})
+    refused(
+        site,
+        'content/posts/note.md: Title "勇気の出し方" gives no address: add the line '
+        '"Slug: yuuki-no-dashikata"',
+    )
+
+
+def test_a_file_name_or_a_slug_line_gives_a_japanese_post_its_address(make_site):
+    site = make_site(
+        {
+            "posts/yuuki.ja.md": post("勇気の出し方", "本文です。"),
             "posts/other.md": post("人生迷路", "本文です。", slug="life-maze"),
-            "pages/profile.md": post("私のプロフィール", "本文です。"),
         }
     )
     assert site.returncode == 0, site.log
-    assert site.soup("posts/yuuki-no-dashikata/").h1.get_text() == "勇気の出し方"
+    assert site.soup("posts/yuuki/").h1.get_text() == "勇気の出し方"
     assert site.soup("posts/life-maze/").h1.get_text() == "人生迷路"
-    assert site.soup("watashi-no-purofiiru/").h1.get_text() == "私のプロフィール"
 
 
 def test_the_slug_of_a_name_can_be_set(make_site):
     site = make_site(
         {"posts/a.ja.md": post("名前", "本文です。", tags="人脈", author="東海林")},
-        JAPANESE_TEXT={"slugs": {"東海林": "shoji", "人脈": "connections"}},
+        JAPANESE_TEXT=site_slugs(東海林="shoji", 人脈="connections"),
     )
     assert site.returncode == 0, site.log
     assert site.path("author/shoji/").is_file()
     assert site.path("tag/connections/").is_file()
 
 
-def test_two_tags_with_one_romaji_fail_the_build_naming_both(make_site):
+def test_names_in_other_widths_are_one_name(make_site):
+    site = make_site(
+        {
+            "posts/a.ja.md": post("一つ目", "本文です。", tags="ＡＩ, ｷｬﾘｱ"),
+            "posts/b.ja.md": post("二つ目", "本文です。", tags="AI, キャリア"),
+        }
+    )
+    assert site.returncode == 0, site.log
+    for url in ["tag/ai/", "tag/kyaria/"]:
+        titles = {a.get_text() for a in site.soup(url).select(".post-card h2 a")}
+        assert titles == {"一つ目", "二つ目"}, url
+    tags = [a.get_text() for a in site.soup("posts/a/").select(".tag-list a")]
+    assert tags == ["AI", "キャリア"]
+
+
+def test_two_tags_with_one_slug_fail_the_build_naming_both(make_site):
     site = make_site(
         {
             "posts/courage.ja.md": post("一つ目", "本文です。", tags="勇気"),
             "posts/organic.ja.md": post("二つ目", "本文です。", tags="有機"),
-        }
+        },
+        JAPANESE_TEXT=site_slugs(有機="yuuki"),
     )
-    assert site.returncode != 0
-    log = single_spaced(site.log)
-    assert (
-        "tags “勇気” (posts/courage.ja.md) and “有機” (posts/organic.ja.md) "
-        'would both get the address slug "yuuki"'
-    ) in log
+    refused(
+        site,
+        "tags “勇気” (content/posts/courage.ja.md) and “有機” "
+        '(content/posts/organic.ja.md) would both get the address slug "yuuki"',
+    )
 
 
-def test_two_categories_with_one_romaji_fail_the_build(make_site):
+def test_two_categories_with_one_slug_fail_the_build(make_site):
     site = make_site(
         {
             "posts/a.ja.md": post("一つ目", "本文です。", category="勇気"),
             "posts/b.ja.md": post("二つ目", "本文です。", category="ゆうき"),
-        }
+        },
+        JAPANESE_TEXT=site_slugs(ゆうき="yuuki"),
     )
-    assert site.returncode != 0
-    assert "categories “勇気” (posts/a.ja.md) and “ゆうき” (posts/b.ja.md)" in (
-        single_spaced(site.log)
+    refused(
+        site,
+        "categories “勇気” (content/posts/a.ja.md) and “ゆうき” "
+        "(content/posts/b.ja.md)",
     )
 
 
@@ -229,21 +307,6 @@ def test_names_differing_only_in_case_share_a_tag_as_in_pelican(make_site):
     assert site.returncode == 0, site.log
     titles = {a.get_text() for a in site.soup("tag/career/").select(".post-card a")}
     assert {"一つ目", "二つ目"} <= titles
-
-
-def test_two_titles_with_one_romaji_fail_the_build_naming_both(make_site):
-    site = make_site(
-        {
-            "posts/first.md": post("勇気", "本文です。"),
-            "posts/second.md": post("ゆうき", "本文です。"),
-        }
-    )
-    assert site.returncode != 0
-    log = single_spaced(site.log)
-    assert (
-        "posts/first.md (Title: 勇気) and posts/second.md (Title: ゆうき) "
-        'would both get the address slug "yuuki"'
-    ) in log
 
 
 def test_a_bad_setting_fails_the_build_naming_it(make_site):
@@ -315,7 +378,7 @@ def test_english_summaries_are_cut_in_words_with_the_lengths_from_settings(
     words = [f"word{n}" for n in range(1, 121)]
     site = make_site(
         {"posts/words.en.md": post("Many words", " ".join(words), lang="en")},
-        JAPANESE_TEXT={"summary_words": 20, "summary_suffix": " [...]"},
+        JAPANESE_TEXT={**site_slugs(), "summary_words": 20, "summary_suffix": " [...]"},
     )
     assert site.returncode == 0, site.log
     summary = site.soup("en/posts/words/").select_one('meta[name="description"]')

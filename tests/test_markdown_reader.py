@@ -1,18 +1,18 @@
-"""The fast Markdown reader reads every file as Pelican's own reader does."""
+"""The reused-converter reader reads every file as Pelican's own reader does."""
 
 import copy
 import html
 from types import SimpleNamespace
 
 import pytest
+from build_speed.markdown_reader import (
+    ReusedConverterReader,
+    is_plain_text,
+    use_reused_converter,
+)
 from conftest import CONTENT, ROOT, write_content
 from japanese_text.japanese_text import check_settings_and_add_markdown_extension
 from markdown import Markdown
-from markdown_reader.markdown_reader import (
-    FastMarkdownReader,
-    is_plain_text,
-    use_fast_markdown_reader,
-)
 from pelican import signals
 from pelican.readers import MarkdownReader, Readers
 from pelican.settings import read_settings
@@ -59,7 +59,7 @@ def test_each_file_reads_as_with_pelicans_reader(settings, tmp_path):
         *sorted(CONTENT.rglob("*.md")),
         *sorted((ROOT / "tests" / "content").rglob("*.md")),
     ]
-    fast = read_all(FastMarkdownReader, settings, paths)
+    fast = read_all(ReusedConverterReader, settings, paths)
     # Pelican's reader makes a new converter per file: nothing carries over.
     own = read_all(MarkdownReader, settings, paths)
     for path, mine, theirs in zip(paths, fast, own, strict=True):
@@ -79,13 +79,13 @@ def test_the_reader_replaces_only_pelicans_markdown_reader(settings):
         pass
 
     settings = {**copy.deepcopy(settings), "READERS": {"mkd": OtherReader}}
-    signals.readers_init.connect(use_fast_markdown_reader)
+    signals.readers_init.connect(use_reused_converter)
     try:
         readers = Readers(settings)
     finally:
-        signals.readers_init.disconnect(use_fast_markdown_reader)
-    assert type(readers.readers["md"]) is FastMarkdownReader
-    assert type(readers.readers["markdown"]) is FastMarkdownReader
+        signals.readers_init.disconnect(use_reused_converter)
+    assert type(readers.readers["md"]) is ReusedConverterReader
+    assert type(readers.readers["markdown"]) is ReusedConverterReader
     assert type(readers.readers["mkd"]) is OtherReader
 
 
@@ -128,17 +128,6 @@ SYNTAX_FIELDS = [
     "<https://example.com/>",
     "...and so on",
 ]
-DATES = [
-    "2024-05-01",
-    "2024-05-01 10:00",
-    "2024-05-01T10:00:30",
-    "2024-05-01_10:00",
-    "2024-05-01  10:00",
-    "2024-05-01 10:00+09:00",
-    "２０２４-０５-０１ １０:００",  # full-width digits: dateutil reads them
-    "2024/05/01 10:00",
-    "May 1, 2024",
-]
 
 
 def outcome(function, *arguments):
@@ -155,19 +144,9 @@ def test_a_summary_reads_as_with_pelicans_reader(settings, tmp_path, summary):
     lines = summary.split("\n")
     header = "Summary: " + "\n    ".join(lines)
     path = write_content(tmp_path, {"a.md": f"Title: A\n{header}\n\nBody.\n"}) / "a.md"
-    fast = outcome(read_all, FastMarkdownReader, settings, [path])
+    fast = outcome(read_all, ReusedConverterReader, settings, [path])
     own = outcome(read_all, MarkdownReader, settings, [path])
     assert fast == own
-
-
-@pytest.mark.parametrize("date", DATES)
-def test_a_date_reads_as_with_pelicans_reader(settings, date):
-    fast = FastMarkdownReader(copy.deepcopy(settings))
-    own = MarkdownReader(copy.deepcopy(settings))
-    for name in ("date", "modified"):
-        mine = outcome(fast.process_metadata, name, date)
-        theirs = outcome(own.process_metadata, name, date)
-        assert mine == theirs
 
 
 def test_only_plain_text_takes_the_shortcut():

@@ -29,6 +29,16 @@ def test_bad_slugs_are_refused_with_an_example(slug):
     assert "make newpost SLUG=my-topic" in str(refused.value)
 
 
+@pytest.mark.parametrize("slug", ["en", "tags", "drafts", "archives", "feeds"])
+def test_slugs_the_site_uses_for_its_own_pages_are_refused(slug):
+    with pytest.raises(newpost.NewPostError) as refused:
+        newpost.check_slug(slug)
+    assert "サイトが自分のページに使う名前" in str(refused.value)
+    assert f'SLUG "{slug}" is a name the site uses for its own pages' in str(
+        refused.value
+    )
+
+
 def test_date_is_written_in_japan_time():
     moment = datetime(2026, 11, 24, 15, 30, tzinfo=UTC)
     assert newpost.japan_time(moment) == "2026-11-25 00:30"
@@ -45,7 +55,12 @@ def test_header_is_read_up_to_the_first_blank_line():
 
 def test_japanese_post_fills_every_field_and_starts_as_a_draft():
     text = newpost.render_japanese_post(
-        "my-topic", "人脈の話", "2026-11-24 10:00", "人脈", ["人脈", "キャリア"]
+        "my-topic",
+        "人脈の話",
+        "2026-11-24 10:00",
+        "人脈",
+        ["人脈", "キャリア"],
+        ["人脈", "勇気"],
     )
     assert newpost.read_header(text) == {
         "title": "人脈の話",
@@ -62,6 +77,13 @@ def test_japanese_post_fills_every_field_and_starts_as_a_draft():
     for field in ("Title", "Date", "Slug", "Lang", "Category", "Tags", "Summary"):
         assert f"・{field}:" in body, field
     assert "人脈、キャリア" in body  # the categories in use
+    assert "今あるタグ: 人脈、勇気" in body
+    assert 'JAPANESE_TEXT の "slugs"' in body  # where a new tag's line goes
+
+
+def test_tags_in_use_are_listed_once_in_the_order_met():
+    headers = [{"tags": "人脈, 勇気"}, {"tags": "勇気,キャリア, "}, {"title": "x"}]
+    assert newpost.tags_in_use(headers) == ["人脈", "勇気", "キャリア"]
 
 
 def test_translation_points_to_its_original_and_is_marked_as_one():

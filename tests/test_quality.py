@@ -347,31 +347,3 @@ def test_link_failures_reports_errors_and_warnings_only():
         "./gone/ (in http://h/a/): 404 File not found",
         "#top (in http://h/a/): 200 OK Anchor `top' not found.",
     ]
-
-
-# -- fragments rendered once per build ---------------------------------------------
-
-
-def test_cached_fragments_give_the_pages_rendering_them_everywhere_gives(
-    quality_site, tmp_path
-):
-    """Each cached fragment's key names all its HTML depends on, and the site's
-    address goes in where the fragment had its placeholder (template_cache)."""
-    uncached = build_site(
-        quality_site.output.parent / "content",
-        tmp_path / "output",
-        CACHE_TEMPLATE_FRAGMENTS=False,
-    )
-    assert uncached.returncode == 0, uncached.log
-
-    def files(output):
-        return {
-            path.relative_to(output).as_posix(): path.read_bytes()
-            for path in sorted(output.rglob("*"))
-            if path.is_file()
-        }
-
-    cached, everywhere = files(quality_site.output), files(uncached.output)
-    assert cached.keys() == everywhere.keys()
-    assert [name for name in cached if cached[name] != everywhere[name]] == []
-    assert any(b"post-card" in html for html in cached.values())

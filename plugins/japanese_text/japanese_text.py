@@ -3,10 +3,11 @@ and phrase-aware wrapping.
 
 - Markdown: a line break between two Japanese characters is no space
   (`line_breaks.py`, added to the Markdown extensions at start-up).
-- Slugs: posts, pages, categories, tags and authors with Japanese names get
-  romaji slugs (人脈 → jinmyaku) read by pykakasi, unless `Slug:` says
-  otherwise; `JAPANESE_TEXT["slugs"]` names the slug of a name outright (for
-  people's names). Two names that end up with one slug fail the build.
+- Names: tags, categories and authors are read in NFKC form, and each gets
+  a valid slug: Japanese names from the table `JAPANESE_TEXT["slugs"]`
+  (`names.py`). A name without a usable slug, a Japanese title that would
+  give the address, and two names with one slug fail the build, naming the
+  file and field.
 - `content.reading_time`: minutes, Japanese counted in characters, other
   languages in words.
 - Summaries, when the author wrote none: the start of the text, measured in
@@ -22,21 +23,29 @@ import html
 import logging
 import math
 import os
+import posixpath
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import budoux
-import pykakasi
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.readers import parse_path_metadata
-from pelican.utils import slugify
+from site_common.problems import report as report_problems
 
 from .line_breaks import EastAsianLineBreakExtension, tag_names
-from .readings import use_index
+from .names import (
+    MAX_SLUG_LENGTH,
+    SLUG_PATTERN,
+    content_slug_problem,
+    has_japanese,
+    name_problem,
+    normal_name,
+    slug_collisions,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +53,7 @@ __all__ = ["register"]
 
 SETTING = "JAPANESE_TEXT"
 DEFAULTS = {
-    # Slugs for names no dictionary reads right, such as people's names.
+    # The slug of each Japanese tag, category and author name: {name: slug}.
     "slugs": {},
     # Summaries the author did not write: Japanese in characters, others in words.
     "summary_chars": 120,
@@ -63,7 +72,6 @@ POSITIVE_WHOLE_NUMBERS = (
     "chars_per_minute",
     "words_per_minute",
 )
-SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # A summary ends at a sentence end found in the last 30% of its length;
 # further back, it is cut at its full length instead.
@@ -87,14 +95,6 @@ INVISIBLE_TAGS = frozenset({"script", "style", "template"})
 VERBATIM_TAGS = frozenset({"code", "kbd", "samp", "pre"})
 HEADING_TAGS = tag_names("h1 h2 h3 h4 h5 h6")
 
-JAPANESE_SCRIPTS = (
-    "HIRAGANA",
-    "KATAKANA",
-    "HALFWIDTH KATAKANA",
-    "CJK UNIFIED IDEOGRAPH",
-    "CJK COMPATIBILITY IDEOGRAPH",
-    "IDEOGRAPHIC ITERATION MARK",
-)
 ZERO_WIDTH_JOINER = "\u200d"
 TAXONOMY_GROUPS = {"Category": "categories", "Tag": "tags", "Author": "authors"}
 
@@ -134,10 +134,12 @@ def settings_problems(user_settings):
     else:
         problems += [
             f'{SETTING}["slugs"]["{name}"] is {slug!r}: a slug is lower-case '
-            "ASCII letters and digits joined by hyphens, such as "
-            '"hirabayashi-takayuki"'
+            "ASCII letters and digits joined by hyphens, at most "
+            f'{MAX_SLUG_LENGTH} characters, such as "hirabayashi-takayuki"'
             for name, slug in slugs.items()
-            if not isinstance(slug, str) or not SLUG_PATTERN.fullmatch(slug)
+            if not isinstance(slug, str)
+            or not SLUG_PATTERN.fullmatch(slug)
+            or len(slug) > MAX_SLUG_LENGTH
         ]
     return problems
 
@@ -385,93 +387,19 @@ def truncate_html(markup, limit, measure, suffix):
     return "".join(output).strip()
 
 
-# -- romaji slugs -----------------------------------------------------------------
-
-
-def has_japanese(text):
-    if text.isascii():  # most English names and titles: no per-character lookup
-        return False
-    return any(unicodedata.name(char, "").startswith(JAPANESE_SCRIPTS) for char in text)
-
-
-@functools.cache
-def kakasi():
-    """The pykakasi converter (dictionaries only; nothing from one build).
-
-    Its kanji dictionary comes from the environment's index when there is one
-    (`readings.py`): the same readings, without loading all of them.
-    """
-    use_index()
-    return pykakasi.kakasi()
-
-
-@functools.lru_cache(maxsize=4096)
-def romaji(text):
-    """Hepburn romaji of Japanese text, words apart: 人脈作り → jinmyaku tsukuri.
-
-    Latin letters and digits stay as written, joined to their neighbours.
-    """
-    words = []
-    previous_was_japanese = True
-    for item in kakasi().convert(unicodedata.normalize("NFKC", text)):
-        japanese = has_japanese(item["orig"])
-        if words and not japanese and not previous_was_japanese:
-            words[-1] += item["hepburn"]
-        else:
-            words.append(item["hepburn"])
-        previous_was_japanese = japanese
-    return " ".join(word.strip() for word in words if word.strip())
-
-
-def romaji_slug(name, settings, regex_subs_key="SLUG_REGEX_SUBSTITUTIONS"):
-    """The slug of a name written in Japanese, or None for other names."""
-    slug = options(settings)["slugs"].get(name)
-    if slug:
-        return slug
-    regex_subs = settings.get(
-        regex_subs_key, settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-    )
-    return _romaji_slug(
-        name,
-        tuple(map(tuple, regex_subs)),
-        settings.get("SLUGIFY_PRESERVE_CASE", False),
-    )
-
-
-@functools.lru_cache(maxsize=4096)  # a tag's name comes back on many posts
-def _romaji_slug(name, regex_subs, preserve_case):
-    if not has_japanese(name):
-        return None
-    return slugify(
-        romaji(name),
-        regex_subs=regex_subs,
-        preserve_case=preserve_case,
-        use_unicode=False,
-    )
-
-
-def slug_source(content):
-    """What Pelican made `content.slug` from, when no one named the slug.
-
-    None when `Slug:` (or the file name) gave an ASCII slug. A Japanese file
-    name counts as a name to read, like a title.
-    """
-    given = content.metadata.get("slug")
-    if given is None:
-        if content.settings["SLUGIFY_SOURCE"] == "title":
-            return getattr(content, "title", None)
-        if content.source_path is None:
-            return None
-        return os.path.basename(os.path.splitext(content.source_path)[0])
-    if not has_japanese(given):
-        return None
-    from_file_name = parse_path_metadata(content.source_path, content.settings)
-    return given if given == from_file_name.get("slug") else None
+# -- names and their slugs -------------------------------------------------------
 
 
 def where(content):
-    """The file a piece of content comes from, relative to the content folder."""
-    return content.get_relative_source_path() or str(content)
+    """The file a post or page comes from, as the author finds it: the content
+    folder relative to the project (content/posts/x.ja.md)."""
+    relative = content.get_relative_source_path()
+    if relative is None:
+        return str(content)
+    folder = os.path.relpath(content.settings["PATH"])
+    if folder.startswith(os.pardir):
+        folder = os.path.basename(os.path.normpath(content.settings["PATH"]))
+    return posixpath.join(folder.replace(os.sep, "/"), relative.replace(os.sep, "/"))
 
 
 def taxonomy_terms(content):
@@ -484,48 +412,45 @@ def taxonomy_terms(content):
     return terms
 
 
-def same_name(first, second):
-    def normal(name):
-        return unicodedata.normalize("NFKC", name).casefold()
+def fallback_slug(term):
+    """A slug that can always be written, for a name that was refused: the
+    build goes on to find every other problem instead of failing to write."""
+    kind = type(term).__name__.lower()
+    return f"{kind}-{zlib.crc32(term.name.encode()):08x}"
 
-    return normal(first) == normal(second)
+
+def files_named(files, shown=3):
+    listed = ", ".join(files[:shown])
+    more = len(files) - shown
+    return listed + (f" and {more} more" if more > 0 else "")
 
 
-def slug_collisions(entries):
-    """Groups of different names that share one slug.
+def name_problems(contents, table):
+    """Messages for every tag, category and author that has no usable slug.
 
-    `entries` are (group, slug, name, origin) tuples (the origin says where a
-    name was first seen); names of one group (tags, say) with the same slug
-    collide unless they only differ in case or width.
+    One message per name, naming the files that use it.
     """
-    seen = {}
-    for group, slug, name, origin in entries:
-        names = seen.setdefault((group, slug), {})
-        if name not in names and not any(same_name(name, known) for known in names):
-            names[name] = origin
-    return [
-        (group, slug, list(names.items()))
-        for (group, slug), names in seen.items()
-        if len(names) > 1
-    ]
-
-
-def content_collisions(contents):
-    """(slug, [(title, file), ...]) for content sharing an address.
-
-    Only collisions where a slug was made from a title (or a Japanese file
-    name) are reported here; two files given the same slug by hand are the
-    author's own doing, reported by Pelican.
-    """
-    groups = {}
+    users = {}
     for content in contents:
-        key = (content.lang, content.status, content.slug)
-        groups.setdefault(key, []).append(content)
+        for term in taxonomy_terms(content):
+            kind = type(term).__name__
+            problem = name_problem(kind, term.name, term.slug, table)
+            if problem:
+                users.setdefault(problem, []).append(where(content))
+                term.slug = fallback_slug(term)
     return [
-        (slug, [(getattr(c, "title", ""), where(c)) for c in group])
-        for (_, _, slug), group in groups.items()
-        if len(group) > 1 and any(slug_source(c) for c in group)
+        f"{files_named(sorted(set(files)))}: {problem}"
+        for problem, files in users.items()
     ]
+
+
+def content_slug_problems(contents):
+    messages = []
+    for content in contents:
+        problem = content_slug_problem(content)
+        if problem:
+            messages.append(f"{where(content)}: {problem}")
+    return messages
 
 
 def by_file(entry):
@@ -542,14 +467,16 @@ def collision_message(group, slug, names):
     )
 
 
-def content_collision_message(slug, files):
-    listed = " and ".join(
-        f"{path} (Title: {title})" for title, path in sorted(files, key=by_file)
-    )
-    return (
-        f'{listed} would both get the address slug "{slug}" from their titles. '
-        "Add a Slug: line to one of them."
-    )
+def collision_problems(contents):
+    terms = []
+    for content in contents:
+        for term in taxonomy_terms(content):
+            group = TAXONOMY_GROUPS[type(term).__name__]
+            terms.append((group, term.slug, term.name, content))
+    return [  # the files are named only for the rare collision
+        collision_message(group, slug, [(name, where(c)) for name, c in names])
+        for group, slug, names in slug_collisions(terms)
+    ]
 
 
 # -- phrase wrapping ---------------------------------------------------------------
@@ -651,6 +578,10 @@ def check_settings_and_add_markdown_extension(pelican):
         logger.error("japanese_text: %s (in the settings)", problem)
     if problems:
         settings[SETTING] = {}
+    else:  # names are read in NFKC form: so are the table's
+        slugs = settings.get(SETTING, {}).get("slugs", {})
+        slugs = {normal_name(name): slug for name, slug in slugs.items()}
+        settings[SETTING] = {**settings.get(SETTING, {}), "slugs": slugs}
     markdown = dict(settings.get("MARKDOWN", {}))
     extensions = list(markdown.get("extensions", []))
     if not any(isinstance(ext, EastAsianLineBreakExtension) for ext in extensions):
@@ -659,16 +590,25 @@ def check_settings_and_add_markdown_extension(pelican):
     settings["MARKDOWN"] = markdown
 
 
-def set_romaji_slugs(content):
-    settings = content.settings
-    source = slug_source(content)
-    if source is not None:
-        slug = romaji_slug(source, settings)
-        if slug:
-            content.slug = slug
+def normalize_names(generator, metadata):
+    """Tags, categories and authors in NFKC form, as Pelican hands them over
+    (before it makes the post): ＡＩ and AI are one tag."""
+    del generator  # the same for articles and pages
+    terms = [*metadata.get("tags", []), *metadata.get("authors", [])]
+    for key in ("category", "author"):
+        if metadata.get(key) is not None:
+            terms.append(metadata[key])
+    for term in terms:
+        normal = normal_name(term.name)
+        if normal != term.name:
+            term.name = normal
+
+
+def set_name_slugs(content):
+    """The slug of each Japanese (or otherwise listed) name, from the table."""
+    table = options(content.settings)["slugs"]
     for term in taxonomy_terms(content):
-        class_key = f"{type(term).__name__.upper()}_REGEX_SUBSTITUTIONS"
-        slug = romaji_slug(term.name, settings, class_key)
+        slug = table.get(term.name)
         if slug:
             term.slug = slug
 
@@ -696,13 +636,27 @@ def add_reading_time_and_summary(content):
 def prepare_content(content):
     if not isinstance(content, Article | Page):
         return
-    set_romaji_slugs(content)
+    set_name_slugs(content)
     add_reading_time_and_summary(content)
 
 
-def report_collisions(collisions, message):
-    for group, slug, names in collisions:
-        logger.error("japanese_text: %s", message(group, slug, names))
+def report(problems):
+    """Log every problem, file first; the build fails once it is done
+    (scripts/build_site.py), and goes on until then with fallback slugs, so
+    that every problem is found in one build."""
+    report_problems(problems, logger)
+
+
+def check_slugs(contents, settings):
+    """Every name and content slug usable, and no two names with one slug."""
+    table = options(settings)["slugs"]
+    report(
+        [
+            *name_problems(contents, table),
+            *content_slug_problems(contents),
+            *collision_problems(contents),
+        ]
+    )
 
 
 def check_article_slugs(generator):
@@ -714,36 +668,19 @@ def check_article_slugs(generator):
         *generator.drafts,
         *generator.drafts_translations,
     ]
-    terms = []
-    for article in everything:
-        for term in taxonomy_terms(article):
-            group = TAXONOMY_GROUPS[type(term).__name__]
-            terms.append((group, term.slug, term.name, article))
-    collisions = [
-        (group, slug, [(name, where(article)) for name, article in names])
-        for group, slug, names in slug_collisions(terms)
-    ]
-    report_collisions(collisions, collision_message)
-    check_content_slugs(everything)
+    check_slugs(everything, generator.settings)
 
 
 def check_page_slugs(generator):
-    check_content_slugs(
-        [
-            *generator.pages,
-            *generator.translations,
-            *generator.hidden_pages,
-            *generator.hidden_translations,
-            *generator.draft_pages,
-            *generator.draft_translations,
-        ]
-    )
-
-
-def check_content_slugs(contents):
-    """Posts or pages whose titles read the same must not share an address."""
-    for slug, files in content_collisions(contents):
-        logger.error("japanese_text: %s", content_collision_message(slug, files))
+    everything = [
+        *generator.pages,
+        *generator.translations,
+        *generator.hidden_pages,
+        *generator.hidden_translations,
+        *generator.draft_pages,
+        *generator.draft_translations,
+    ]
+    check_slugs(everything, generator.settings)
 
 
 def install_template_filters(generator):
@@ -754,6 +691,8 @@ def install_template_filters(generator):
 
 def register():
     signals.initialized.connect(check_settings_and_add_markdown_extension)
+    signals.article_generator_context.connect(normalize_names)
+    signals.page_generator_context.connect(normalize_names)
     signals.content_object_init.connect(prepare_content)
     signals.article_generator_pretaxonomy.connect(check_article_slugs)
     signals.page_generator_finalized.connect(check_page_slugs)

@@ -1,4 +1,4 @@
-"""Pelican's Markdown reader, doing less work for the same result.
+"""Pelican's Markdown reader, with one converter reused for every file.
 
 Reading Markdown is most of what a build does, and Pelican's reader does some
 of it again for every file:
@@ -11,12 +11,11 @@ of it again for every file:
 - It runs the whole converter on every `Summary:`, which is nearly always one
   line of plain text. A field with no character Markdown could read as
   syntax (see `is_plain_text`) becomes its paragraph directly.
-- It reads every `Date:` with dateutil. A date written the usual way
-  (2024-05-01 or 2024-05-01 10:00) is read directly.
 
 The HTML and metadata are the same as Pelican's own reader's (the tests read
 every content file and a set of tricky fields with both). A `READERS` setting
-that names another reader for Markdown files wins.
+that names another reader for Markdown files wins. Off with
+`BUILD_SPEED["reused_converter"] = False`.
 """
 
 import html
@@ -24,13 +23,12 @@ import logging
 import re
 
 from markdown import Markdown
-from pelican import signals
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
-from pelican.utils import SafeDatetime, pelican_open
+from pelican.utils import pelican_open
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FastMarkdownReader", "is_plain_text", "plain_date", "register"]
+__all__ = ["ReusedConverterReader", "is_plain_text", "use_reused_converter"]
 
 # Characters that can start Markdown syntax anywhere in a line (emphasis, code,
 # links, images, footnotes, HTML, entities, escapes, attribute lists, tables),
@@ -40,10 +38,6 @@ SYNTAX_ANYWHERE = re.compile(r"[\\`*_\[\]<>&!{}|~^\x00-\x1f\x7f]")
 # rules, definition lists, blocks, setext underlines); any digit, as
 # Markdown's numbered lists take any (１. is a list item too).
 SYNTAX_AT_START = re.compile(r"[#>\-+=:.]|\d")
-# 2024-05-01, 2024-05-01 10:00 or 2024-05-01T10:00:30, in ASCII digits.
-PLAIN_DATE = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?"
-)
 
 
 def is_plain_text(text):
@@ -60,18 +54,8 @@ def is_plain_text(text):
     )
 
 
-def plain_date(text):
-    """A date written as 2024-05-01 (10:00(:30)), as Pelican reads it; else None."""
-    if not PLAIN_DATE.fullmatch(text):
-        return None
-    try:
-        return SafeDatetime.fromisoformat(text)
-    except ValueError:
-        return None  # 2024-02-30: left to Pelican, which says what is wrong
-
-
-class FastMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, with converters made once and two shortcuts."""
+class ReusedConverterReader(MarkdownReader):
+    """Pelican's Markdown reader, with converters made once and reset for each use."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,23 +105,9 @@ class FastMarkdownReader(MarkdownReader):
         _, fields = self._converters()
         return fields.reset().convert(text)
 
-    def process_metadata(self, name, value):
-        if name in ("date", "modified") and isinstance(value, str):
-            text = value.replace("_", " ") if name == "date" else value
-            date = plain_date(text)
-            if date is not None:
-                return date
-        return super().process_metadata(name, value)
 
-
-# -- signal handlers ----------------------------------------------------------------
-
-
-def use_fast_markdown_reader(readers):
+def use_reused_converter(readers):
+    """Read Markdown with ReusedConverterReader where Pelican's own reader would."""
     for extension, reader_class in readers.reader_classes.items():
         if reader_class is MarkdownReader:
-            readers.reader_classes[extension] = FastMarkdownReader
-
-
-def register():
-    signals.readers_init.connect(use_fast_markdown_reader)
+            readers.reader_classes[extension] = ReusedConverterReader

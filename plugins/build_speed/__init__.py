@@ -1,0 +1,1 @@
+from .build_speed import *  # noqa: F403

@@ -1,1 +1,0 @@
-from .frozen_urls import *  # noqa: F403

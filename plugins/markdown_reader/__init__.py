@@ -1,1 +1,0 @@
-from .markdown_reader import *  # noqa: F403

@@ -1,1 +1,0 @@
-from .template_cache import *  # noqa: F403
