@@ -132,7 +132,6 @@ SITE_TAGLINE = {
 # Known counterparts of tags, categories and authors let the language toggle
 # lead from a Japanese tag page straight to its English twin.
 BILINGUAL = {
-    "languages": ("ja", "en"),
     "tag_names": {
         "人脈": {"en": "connections"},
         "勇気": {"en": "courage"},
@@ -149,7 +148,7 @@ BILINGUAL = {
 # Defaults and the meaning of each key are in plugins/publishing/publishing.py;
 # publishconf.py fills in "custom_domain" from the CUSTOM_DOMAIN variable.
 PUBLISHING = {
-    "not_found_pages": {"ja": "404.html", "en": "en/404.html"},
+    "not_found_page": "404.html",  # in each language's folder: 404.html, en/404.html
     "custom_domain": "",
 }
 

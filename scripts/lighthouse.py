@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 from build_site import build_command
 from site_common.header import split_source
+from site_common.languages import site_languages
 from static_server import QuietHandler, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,7 @@ def first_post_slug(posts_dir, default_lang):
 def audited_pages(settings, first_post, about_slug="about"):
     """(name, site-relative URL) of each page to audit, in every language."""
     default_lang = settings["DEFAULT_LANG"]
-    languages = settings.get("BILINGUAL", {}).get("languages", (default_lang,))
+    languages = site_languages(settings)
     pages = []
     for lang in languages:
         if lang == default_lang:

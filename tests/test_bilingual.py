@@ -341,13 +341,30 @@ def test_paginated_listings_exist_in_both_languages_and_toggle_page_to_page(tmp_
     assert resolve("en/", older["href"]) == "en/page/2/"
 
 
-def test_wrong_setting_fails_the_build_naming_it(tmp_path):
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            {"LANGUAGES": ["en"]},
+            'ERROR: settings: DEFAULT_LANG "ja" is not one of the site\'s languages',
+        ),
+        (
+            {"BILINGUAL": {"languages": ["ja", "en"]}},
+            'ERROR: settings: BILINGUAL has no key "languages"',
+        ),
+        (
+            {"BILINGUAL": {"tag_names": {"人脈": "connections"}}},
+            'ERROR: settings: BILINGUAL["tag_names"] should be a dict of',
+        ),
+    ],
+)
+def test_wrong_setting_fails_the_build_naming_it(tmp_path, settings, message):
     content = write_content(tmp_path / "content", FILES)
-    built = build_site(
-        content, tmp_path / "output", BILINGUAL={"languages": ["en", "ja"]}
-    )
+    built = build_site(content, tmp_path / "output", **settings)
     assert built.returncode != 0
-    assert 'BILINGUAL["languages"] must start with DEFAULT_LANG' in built.log
+    assert message in built.log
+    assert "Traceback" not in built.log
+    assert not (tmp_path / "output").exists()
 
 
 def test_real_site_first_post_toggles_to_its_translation(real_site):

@@ -16,6 +16,11 @@ from publishing import publishing
 
 SITEURL = "https://coach.example.org/lab"
 SITE = urlsplit(SITEURL)
+DEFAULT_SITEURL = re.search(
+    r'^DEFAULT_SITEURL = "(.+)"$',
+    (ROOT / "publishconf.py").read_text(encoding="utf-8"),
+    re.MULTILINE,
+)[1]
 FIRST_POST = "posts/jinmyaku-zukuri/index.html"
 FIRST_POST_EN = "en/posts/jinmyaku-zukuri/index.html"
 LEFT_OUT_OF_THE_COPY = shutil.ignore_patterns(
@@ -276,6 +281,25 @@ def test_robots_txt_names_no_sitemap_without_an_absolute_address():
     )
 
 
+@pytest.mark.parametrize("sitemap", ["map.xml", ""])
+def test_robots_txt_names_the_sitemap_the_bilingual_plugin_writes(tmp_path, sitemap):
+    built = build_site(
+        CONTENT,
+        tmp_path / "output",
+        settings_file="publishconf.py",
+        BILINGUAL={"sitemap": sitemap},
+    )
+    assert built.returncode == 0, built.log
+    robots = (built.output / "robots.txt").read_text(encoding="utf-8")
+    named = [line for line in robots.splitlines() if line.startswith("Sitemap:")]
+    if sitemap:
+        assert named == [f"Sitemap: {DEFAULT_SITEURL}/map.xml"]
+        assert (built.output / "map.xml").is_file()
+    else:
+        assert named == []
+    assert not (built.output / "sitemap.xml").exists()
+
+
 def test_no_custom_domain_means_no_cname(site):
     assert not (site.output / "CNAME").exists()
 
@@ -289,55 +313,126 @@ def test_a_custom_domain_writes_cname_and_becomes_the_address(tmp_path):
     assert soup.select_one(".site-title a")["href"] == "https://blog.example.com/"
 
 
-def test_a_custom_domain_on_another_host_than_siteurl_fails(tmp_path):
-    result = publish(
-        CONTENT,
-        tmp_path / "output",
-        CUSTOM_DOMAIN="blog.example.com",
-        SITEURL="https://other.example.net",
-    )
-    assert result.returncode != 0
-    assert "PUBLISHING['custom_domain'] is 'blog.example.com'" in result.stderr
+def error_lines(result):
+    """The plain `ERROR: ...` lines a failed build printed, and no traceback."""
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    return [line for line in output.splitlines() if line.startswith("ERROR:")]
 
 
 @pytest.mark.parametrize(
-    "domain", ["https://blog.example.com", "blog.example.com/lab", "blog", "a b.com"]
+    ("environment", "message"),
+    [
+        (
+            {"CUSTOM_DOMAIN": "https://blog.example.com"},
+            '"https://blog.example.com" should be the host name alone, without '
+            "https://: blog.example.com",
+        ),
+        (
+            {"CUSTOM_DOMAIN": "blog.example.com/lab"},
+            '"blog.example.com/lab" should be the host name alone, without a path: '
+            "blog.example.com",
+        ),
+        (
+            {"CUSTOM_DOMAIN": "blog example.com"},
+            '"blog example.com" should be a host name, with no spaces',
+        ),
+        (
+            {"CUSTOM_DOMAIN": "blog.example.com:8080"},
+            '"blog.example.com:8080" should be the host name alone, without a port: '
+            "blog.example.com",
+        ),
+        (
+            {"CUSTOM_DOMAIN": "Blog.Example.com"},
+            '"Blog.Example.com" should be written in lower case: blog.example.com',
+        ),
+        (
+            {"CUSTOM_DOMAIN": "blog"},
+            '"blog" should be a host name such as blog.example.com',
+        ),
+        (
+            {"CUSTOM_DOMAIN": "blog.example.com", "SITEURL": "https://other.example"},
+            '"blog.example.com" is not the host of SITEURL "https://other.example" '
+            "(other.example)",
+        ),
+    ],
 )
-def test_a_custom_domain_must_be_a_bare_host_name(domain):
-    with pytest.raises(publishing.PublishingSettingsError, match="bare host name"):
-        publishing.checked_custom_domain(domain, "")
-
-
-def test_unknown_publishing_settings_stop_the_build(tmp_path):
-    result = run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(CONTENT),
-            "--output",
-            str(tmp_path / "output"),
-            "--settings",
-            str(ROOT / "pelicanconf.py"),
-            "--extra-settings",
-            'PUBLISHING={"cname": "x.org"}',
-        ],
-        ROOT,
+def test_each_custom_domain_mistake_is_one_plain_line(tmp_path, environment, message):
+    output = tmp_path / "output"
+    result = publish(CONTENT, output, **environment)
+    assert result.returncode == 1
+    (line,) = error_lines(result)
+    assert line.startswith(
+        'ERROR: settings: CUSTOM_DOMAIN (PUBLISHING["custom_domain"]) '
     )
-    assert result.returncode != 0
-    assert "PUBLISHING has unknown keys ['cname']" in result.stdout
+    assert message in line
+    assert not output.exists()
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "message"),
+    [
+        ("https://blog.example.com/?from=x", "must not have a ?query or #fragment"),
+        ("https://blog.example.com/#top", "must not have a ?query or #fragment"),
+        ("https://me@blog.example.com", "must not have a user name or password"),
+        ("https://me:pw@blog.example.com", "must not have a user name or password"),
+    ],
+)
+def test_a_siteurl_publishing_cannot_use_is_one_plain_line(tmp_path, siteurl, message):
+    result = publish(CONTENT, tmp_path / "output", SITEURL=siteurl)
+    assert result.returncode == 1
+    (line,) = error_lines(result)
+    assert line.startswith(f'ERROR: settings: SITEURL "{siteurl}" {message}')
+
+
+def test_publishing_checks_only_what_it_adds_to_siteurl():
+    # Not a web address at all: content_checks says so, with every address setting.
+    assert publishing.siteurl_problem("example.com") is None
+    assert publishing.siteurl_problem("") is None
+    assert publishing.siteurl_problem("https://example.com/lab") is None
+    assert "?query" in publishing.siteurl_problem("https://example.com/?a=1")
+
+
+def test_a_good_custom_domain_has_no_problem():
+    assert publishing.custom_domain_problem("blog.example.com", "") is None
+    assert (
+        publishing.custom_domain_problem(
+            "blog.example.com", "https://blog.example.com/lab"
+        )
+        is None
+    )
+    assert publishing.publishing_problems({"SITEURL": ""}) == []
+
+
+@pytest.mark.parametrize(
+    ("publishing_setting", "message"),
+    [
+        ({"cname": "x.org"}, 'PUBLISHING has no key "cname"'),
+        ({"not_found_pages": {}}, 'did you mean "not_found_page"?'),
+        ({"not_found_page": "/404.html"}, 'PUBLISHING["not_found_page"] should be'),
+        ({"headers": {"Bad Name": "x"}}, "invalid header name 'Bad Name'"),
+    ],
+)
+def test_wrong_publishing_settings_stop_the_build(
+    tmp_path, publishing_setting, message
+):
+    built = build_site(CONTENT, tmp_path / "output", PUBLISHING=publishing_setting)
+    assert built.returncode == 1
+    assert "Traceback" not in built.log
+    errors = [line for line in built.log.splitlines() if line.startswith("ERROR:")]
+    assert len(errors) == 1
+    assert errors[0].startswith("ERROR: settings: ")
+    assert message in errors[0]
     assert not (tmp_path / "output").exists()
 
 
-def test_an_unknown_404_language_is_named():
-    settings = {"PUBLISHING": {"not_found_pages": {"xx-yy": "404.html"}}}
-    with pytest.raises(publishing.PublishingSettingsError, match="'xx-yy'"):
-        publishing.publishing_settings(settings)
-
-
-def test_language_names_are_written_in_their_own_language():
-    assert publishing.language_name("ja") == "日本語"
-    assert publishing.language_name("en") == "English"
+def test_each_language_of_the_site_has_its_404_page():
+    settings = {"DEFAULT_LANG": "ja", "LANGUAGES": ("ja", "en", "zh")}
+    assert publishing.not_found_pages(settings, "404.html") == {
+        "ja": "404.html",
+        "en": "en/404.html",
+        "zh": "zh/404.html",
+    }
 
 
 # -- _headers and the Content-Security-Policy ----------------------------------
@@ -546,6 +641,79 @@ def test_every_page_and_style_sheet_keeps_to_the_csp(site):
     assert style_sheets
 
 
+# Every kind of page, in each language: (Japanese page, its English counterpart).
+PAGE_KINDS = {
+    "home": ("index.html", "en/index.html"),
+    "post": (FIRST_POST, FIRST_POST_EN),
+    "page": ("about/index.html", "en/about/index.html"),
+    "archives": ("archives/index.html", "en/archives/index.html"),
+    "tags": ("tags/index.html", "en/tags/index.html"),
+    "tag": ("tag/jinmyaku/index.html", "en/tag/connections/index.html"),
+    "categories": ("categories/index.html", "en/categories/index.html"),
+    "category": ("category/jinmyaku/index.html", "en/category/connections/index.html"),
+    "authors": ("authors/index.html", "en/authors/index.html"),
+    "author": (
+        "author/hirabayashi-takayuki/index.html",
+        "en/author/takayuki-hirabayashi/index.html",
+    ),
+    "404": ("404.html", "en/404.html"),
+}
+META_POLICY = 'meta[http-equiv="Content-Security-Policy"]'
+
+
+def header_policy(site):
+    rules = parse_headers_file((site.output / "_headers").read_text(encoding="utf-8"))
+    return parse_csp(rules["/*"]["Content-Security-Policy"])
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_every_kind_of_page_in_both_languages_carries_the_meta_policy(site, kind):
+    expected = {
+        name: sources
+        for name, sources in header_policy(site).items()
+        if name not in ("frame-ancestors", "report-uri", "sandbox")
+    }
+    for page, lang in zip(PAGE_KINDS[kind], ("ja", "en"), strict=True):
+        soup = site.soup(page)
+        assert soup.html["lang"] == lang
+        (meta,) = soup.select(META_POLICY)
+        assert meta.parent.name == "head"
+        assert parse_csp(meta["content"]) == expected
+        # Early in <head>: before any style sheet, script or image it governs.
+        head = list(soup.head.find_all(True))
+        governed = soup.head.select("link, script, style, base")
+        assert all(head.index(meta) < head.index(tag) for tag in governed)
+
+
+def test_every_page_carries_the_same_meta_policy(site):
+    policies = {
+        page.relative_to(site.output).as_posix(): [
+            meta["content"]
+            for meta in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select(
+                META_POLICY
+            )
+        ]
+        for page in site.pages()
+    }
+    assert {tuple(found) for found in policies.values()} == {
+        (publishing.meta_policy(publishing.DEFAULT_HEADERS["Content-Security-Policy"]),)
+    }
+
+
+def test_the_meta_policy_leaves_out_what_a_meta_element_cannot_carry():
+    policy = (
+        "default-src 'self'; Frame-Ancestors 'none'; sandbox allow-forms; "
+        "report-uri /csp; img-src 'self' data:;"
+    )
+    assert publishing.meta_policy(policy) == "default-src 'self'; img-src 'self' data:"
+
+
+def test_a_preview_has_no_meta_policy(real_site):
+    # The preview server adds an inline reload script, which the policy forbids.
+    for page in ("index.html", "en/posts/jinmyaku-zukuri/"):
+        assert real_site.soup(page).select(META_POLICY) == []
+
+
 def test_headers_can_be_changed_or_left_out():
     headers = publishing.merged_headers(
         {"Referrer-Policy": "no-referrer", "Strict-Transport-Security": None}
@@ -559,12 +727,13 @@ def test_headers_can_be_changed_or_left_out():
     ("headers", "message"),
     [
         ({"Bad Name": "x"}, "invalid header name 'Bad Name'"),
-        ({"X-Test": "a\nb"}, "PUBLISHING['headers']['X-Test'] must be one line"),
+        ({"X-Test": "a\nb"}, 'PUBLISHING["headers"]["X-Test"] should be one line'),
     ],
 )
 def test_bad_headers_are_named(headers, message):
-    with pytest.raises(publishing.PublishingSettingsError, match=re.escape(message)):
-        publishing.merged_headers(headers)
+    (problem,) = publishing.header_problems(headers)
+    assert problem.path == "settings"
+    assert message in problem.message
 
 
 # -- deploy targets -------------------------------------------------------------

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.support import NullTranslations, Translations
-from bilingual.bilingual import install_gettext, long_date, make_template_helpers
+from bilingual.interface import install_gettext, long_date, make_template_helpers
 from jinja2 import Environment, pass_context
 
 
@@ -96,3 +96,33 @@ def test_a_long_date_is_the_day_of_the_date_as_written():
         "April 30, 2024"
     )
     assert long_date(datetime(2018, 9, 1, 10, 0), "ja") == "2018年9月1日"
+
+
+def test_catalogs_are_read_once_per_build(monkeypatch):
+    """Every generator of a build gets the helpers; the .po files are read once."""
+    from bilingual import bilingual
+
+    reads = []
+
+    def counting_load_catalogs(translations_dir, languages):
+        reads.append(tuple(languages))
+        return {"ja": japanese_catalog()}
+
+    monkeypatch.setattr(bilingual, "load_catalogs", counting_load_catalogs)
+    settings = {"THEME": "theme", "DEFAULT_LANG": "ja", "LANGUAGES": ("ja", "en")}
+
+    def generator(context):
+        return SimpleNamespace(
+            context=context,
+            settings=settings,
+            env=Environment(autoescape=True, extensions=["jinja2.ext.i18n"]),
+        )
+
+    first_build, second_build = {}, {}
+    generators = [generator(first_build) for _ in range(3)]
+    generators.append(generator(second_build))
+    for each in generators:
+        bilingual.install_template_helpers(each)
+    assert reads == [("ja", "en"), ("ja", "en")]  # once for each build
+    rendered = generators[2].env.from_string("{{ _('Share') }}").render(page_lang="ja")
+    assert rendered == "共有"

@@ -1,11 +1,15 @@
 """Which page of one language answers which page of the other.
 
-Pure data: every page the build writes is a `Route`; `link_counterparts` pairs
-routes across languages by what they show (the same post, the same listing)
-and, where no such page exists, picks the closest page that does.
+Pure data: every page the build writes is a `Route` (`listing_routes`,
+`content_routes`); `link_counterparts` pairs routes across languages by what
+they show (the same post, the same listing) and, where no such page exists,
+picks the closest page that does.
 """
 
 from dataclasses import dataclass, field
+
+from pelican.paginator import Paginator
+from site_common.languages import lang_prefix
 
 # Where a reader goes when the same content does not exist in the other language.
 FALLBACK_KIND = {
@@ -82,6 +86,82 @@ def _counterpart(route, lang, by_identity):
     return LangLink(lang, fallback.url if fallback else "", exact=False)
 
 
-def lang_prefix(lang, default_lang):
-    """The folder a language lives in: '' for the default, 'en/' for English."""
-    return "" if lang == default_lang else f"{lang}/"
+# -- every page the build writes ------------------------------------------------
+
+# The listings Pelican writes from DIRECT_TEMPLATES, again in each language.
+DIRECT_LISTINGS = ("index", "archives", "tags", "categories", "authors")
+
+
+def direct_listing_paths(settings, template):
+    """(save_as, url) of a direct listing in the default language, or None."""
+    if template not in settings["DIRECT_TEMPLATES"]:
+        return None
+    save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+    if not save_as:
+        return None
+    return save_as, settings.get(f"{template.upper()}_URL", "")
+
+
+def taxonomy_key(kind, name, lang, names, default_lang):
+    """What a tag, category or author is across languages (its default name).
+
+    `names` is {kind: {default-language name: {lang: name}}}.
+    """
+    if lang == default_lang:
+        return name
+    for default_name, translated in names[kind].items():
+        if translated.get(lang) == name:
+            return default_name
+    return f"{lang}:{name}"
+
+
+def paginated_routes(settings, template, save_as, url, items, lang, kind, key=""):
+    """One route per page of a listing, as Pelican's paginator names them."""
+    if template not in settings["PAGINATED_TEMPLATES"]:
+        return [Route(save_as, url, lang, kind, key)]
+    per_page = (
+        settings["PAGINATED_TEMPLATES"][template] or settings["DEFAULT_PAGINATION"]
+    )
+    paginator = Paginator(save_as, url, items, settings, per_page)
+    return [
+        Route(page.save_as, page.url, lang, kind, key, number)
+        for number in range(1, paginator.num_pages + 1)
+        for page in [paginator.page(number)]
+    ]
+
+
+def listing_routes(listing, settings, names):
+    """Routes of the listings of one language (a `listings.Listing`)."""
+    lang, default_lang = listing.lang, settings["DEFAULT_LANG"]
+    prefix = lang_prefix(lang, default_lang)
+    routes = []
+    for template in DIRECT_LISTINGS:
+        paths = direct_listing_paths(settings, template)
+        if paths is None:
+            continue
+        save_as, url = paths
+        routes += paginated_routes(
+            settings,
+            template,
+            prefix + save_as,
+            prefix + url,
+            listing.articles,
+            lang,
+            template,
+        )
+    for kind, groups in listing.taxonomies():
+        for term, items in groups:
+            key = taxonomy_key(kind, term.name, lang, names, default_lang)
+            routes += paginated_routes(
+                settings, kind, term.save_as, term.url, items, lang, kind, key
+            )
+    return routes
+
+
+def content_routes(items, kind):
+    """Routes of posts or pages (those that are written: with a save_as)."""
+    return [
+        Route(item.save_as, item.url, item.lang, kind, item.slug)
+        for item in items
+        if item.save_as
+    ]

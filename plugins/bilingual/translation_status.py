@@ -7,9 +7,14 @@ or file times, so it works the same in a fresh shallow clone.
 """
 
 import hashlib
+import logging
+import os
 import unicodedata
+from pathlib import Path
 
 from site_common.header import read_header, split_source
+
+logger = logging.getLogger(__name__)
 
 DIGEST_KEY = "Source_Digest"
 DIGEST_LENGTH = 12
@@ -52,3 +57,36 @@ def with_digest(translation_text, digest):
         end -= 1 if not lines[end - 1].strip() else 0
     lines.insert(end if header.fields else 0, new_line)
     return "\n".join(lines)
+
+
+def attach_translation_status(item, default_lang):
+    """Set `lang_counterpart` and, on translations, `translation_status`.
+
+    An outdated translation is named in the log with what to do about it.
+    """
+    others = [t for t in item.translations if t.lang != item.lang]
+    item.lang_counterpart = others[0] if others else None
+    original = next((t for t in item.translations if t.lang == default_lang), None)
+    if item.lang == default_lang or original is None:
+        item.translation_status = None
+        return
+    original_text = Path(original.source_path).read_text(encoding="utf-8")
+    item.translation_status = translation_state(
+        original_text, item.metadata.get("source_digest", "")
+    )
+    if item.translation_status == "outdated":
+        logger.warning(
+            "bilingual: %s is an outdated translation: %s changed since. "
+            "Update it, then run: make translated SLUG=%s",
+            os.path.relpath(item.source_path),
+            os.path.relpath(original.source_path),
+            item.slug,
+        )
+    elif item.translation_status == "unchecked":
+        logger.info(
+            "bilingual: %s has not been marked up to date with %s yet. "
+            "Once it is translated, run: make translated SLUG=%s",
+            os.path.relpath(item.source_path),
+            os.path.relpath(original.source_path),
+            item.slug,
+        )

@@ -1,4 +1,5 @@
-"""Production extras: a 404 page in each language, robots.txt, _headers, CNAME.
+"""Production extras: a 404 page in each language, robots.txt, _headers, CNAME,
+and the security policy in every page.
 
 Static hosts look for these files at fixed places: GitHub Pages and Netlify serve
 `/404.html` for any missing address (Cloudflare Pages the nearest `404.html` up
@@ -6,33 +7,47 @@ the tree, hence `/en/404.html` too); crawlers read `/robots.txt`; Netlify and
 Cloudflare Pages read response headers from `/_headers`; GitHub Pages deployed
 from a branch reads the custom domain from `/CNAME`.
 
+GitHub Pages sends no headers of ours, so a production build (an absolute
+SITEURL) also puts the Content-Security-Policy of `_headers` into every page as
+a `<meta http-equiv>` (theme/templates/partials/csp.html), less the directives
+a meta policy cannot carry. A preview keeps no meta policy: the preview server
+adds its reload script inline.
+
 Settings, in one dict (defaults below):
 
     PUBLISHING = {
-        "not_found_pages": {"ja": "404.html", "en": "en/404.html"},
-        "sitemap": "sitemap.xml",   # named in robots.txt when SITEURL is absolute
-        "headers": {...},           # merged over DEFAULT_HEADERS; None drops one
-        "custom_domain": "",        # e.g. "blog.example.com": writes CNAME
+        "not_found_page": "404.html",  # in each language's folder
+        "headers": {...},              # merged over DEFAULT_HEADERS; None drops one
+        "custom_domain": "",           # e.g. "blog.example.com": writes CNAME
     }
+
+robots.txt names the sitemap the bilingual plugin writes (it puts the sitemap's
+path into the build's context), when SITEURL is absolute.
 """
 
 import logging
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from babel import Locale, UnknownLocaleError
+from bilingual.config import SITEMAP_CONTEXT_KEY
 from pelican import signals
 from pelican.generators import Generator
+from site_common.languages import home_url, lang_prefix, language_name, site_languages
+from site_common.options import Rule, is_text, read_options
+from site_common.problems import SETTINGS, Problem, report_and_stop
+from site_common.urls import browser_split, host_of, is_http_url, site_url_problem
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["register"]
 
+SETTING = "PUBLISHING"
+
 # `default-src 'self'`: every script, style, image and font comes from the site
 # itself, no inline script or style. The tests check that every page keeps to it.
+CSP_HEADER = "Content-Security-Policy"
 DEFAULT_HEADERS = {
-    "Content-Security-Policy": (
+    CSP_HEADER: (
         "default-src 'self'; base-uri 'self'; form-action 'self'; "
         "frame-ancestors 'none'; object-src 'none'"
     ),
@@ -41,12 +56,17 @@ DEFAULT_HEADERS = {
     "Strict-Transport-Security": "max-age=31536000",
 }
 
+# What a policy in a <meta> element cannot carry (browsers ignore them there).
+NOT_IN_META = ("frame-ancestors", "report-uri", "sandbox")
+
 DEFAULTS = {
-    "not_found_pages": {"ja": "404.html", "en": "en/404.html"},
-    "sitemap": "sitemap.xml",
+    "not_found_page": "404.html",
     "headers": {},
     "custom_domain": "",
 }
+
+# Where the meta policy goes for the templates (partials/csp.html).
+META_POLICY_CONTEXT_KEY = "csp_meta_policy"
 
 HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
 HOSTNAME = re.compile(
@@ -54,121 +74,152 @@ HOSTNAME = re.compile(
 )
 
 
-class PublishingSettingsError(ValueError):
-    """A PUBLISHING setting the build cannot use."""
+# -- pure functions: settings ---------------------------------------------------
 
 
-# -- pure functions ---------------------------------------------------------
+def is_site_path(value):
+    """A file path inside the output folder: "404.html", not "/404.html"."""
+    return isinstance(value, str) and bool(value) and not value.startswith("/")
 
 
-def publishing_settings(settings):
-    """PUBLISHING merged over the defaults and checked; raises naming the key."""
-    given = settings.get("PUBLISHING") or {}
-    if not isinstance(given, dict):
-        raise PublishingSettingsError("publishing: PUBLISHING must be a dict")
-    unknown = sorted(set(given) - set(DEFAULTS))
-    if unknown:
-        raise PublishingSettingsError(
-            f"publishing: PUBLISHING has unknown keys {unknown}; "
-            f"known keys are {sorted(DEFAULTS)}"
-        )
-    merged = {**DEFAULTS, **given}
-    return {
-        "not_found_pages": checked_not_found_pages(merged["not_found_pages"]),
-        "sitemap": checked_path("PUBLISHING['sitemap']", merged["sitemap"]),
-        "headers": merged_headers(merged["headers"]),
-        "custom_domain": checked_custom_domain(
-            merged["custom_domain"], settings.get("SITEURL", "")
-        ),
-    }
+RULES = {
+    "not_found_page": Rule(is_site_path, 'a file name such as "404.html"'),
+    "headers": Rule(
+        lambda value: isinstance(value, dict),
+        "a dict of {header name: value, or None to leave it out}",
+    ),
+    "custom_domain": Rule(is_text, 'a host name such as "blog.example.com", or ""'),
+}
 
 
-def checked_path(label, value):
-    """A file path inside the output folder, as `label` names the setting."""
-    if not isinstance(value, str) or not value or value.startswith("/"):
-        raise PublishingSettingsError(
-            f"publishing: {label} must be a path inside the site "
-            f"such as 'sitemap.xml', not {value!r}"
-        )
-    return value
-
-
-def checked_not_found_pages(pages):
-    if not isinstance(pages, dict) or not pages:
-        raise PublishingSettingsError(
-            "publishing: PUBLISHING['not_found_pages'] must map each language "
-            "to the file of its 404 page, e.g. {'ja': '404.html'}"
-        )
-    for lang, save_as in pages.items():
-        checked_path(f"PUBLISHING['not_found_pages'][{lang!r}]", save_as)
-        language_name(lang)  # an unknown language code fails here
-    return dict(pages)
+def problem(message):
+    return Problem(SETTINGS, SETTING, message)
 
 
 def merged_headers(overrides):
     """DEFAULT_HEADERS with the author's headers on top; None drops a header."""
-    if not isinstance(overrides, dict):
-        raise PublishingSettingsError(
-            "publishing: PUBLISHING['headers'] must map header names to values"
-        )
     headers = {**DEFAULT_HEADERS, **overrides}
-    for name, value in headers.items():
-        if not HEADER_NAME.match(str(name)):
-            raise PublishingSettingsError(
-                f"publishing: PUBLISHING['headers'] has an invalid header name {name!r}"
-            )
-        if value is not None and (not isinstance(value, str) or "\n" in value):
-            raise PublishingSettingsError(
-                f"publishing: PUBLISHING['headers'][{name!r}] must be one line "
-                f"of text (or None to leave the header out)"
-            )
     return {name: value for name, value in headers.items() if value is not None}
 
 
-def checked_custom_domain(domain, siteurl):
-    """The bare host name for CNAME ('' for none), matching SITEURL's host."""
+def header_problems(overrides):
+    """What is wrong with PUBLISHING["headers"]: names, and one-line values."""
+    problems = []
+    for name, value in overrides.items():
+        if not HEADER_NAME.match(str(name)):
+            problems.append(
+                problem(f'{SETTING}["headers"] has an invalid header name {name!r}')
+            )
+        elif value is not None and (not isinstance(value, str) or "\n" in value):
+            problems.append(
+                problem(
+                    f'{SETTING}["headers"]["{name}"] should be one line of text '
+                    f"(or None to leave the header out), not {value!r}"
+                )
+            )
+    return problems
+
+
+def bare_host(domain):
+    """The host name a mistyped custom domain most likely means."""
+    host = domain.strip().split("://")[-1].split("/")[0].split(":")[0]
+    return "".join(host.split()).lower()
+
+
+def custom_domain_mistake(domain):
+    """What keeps `domain` from being a bare host name ("" when nothing does)."""
+    if "://" in domain:
+        return f"the host name alone, without {domain.split('://')[0]}://"
+    if any(char.isspace() for char in domain):
+        return "a host name, with no spaces"
+    if "/" in domain:
+        return "the host name alone, without a path"
+    if ":" in domain:
+        return "the host name alone, without a port"
+    if domain != domain.lower():
+        return "written in lower case"
+    if not HOSTNAME.match(domain):
+        return "a host name such as blog.example.com"
+    return ""
+
+
+def custom_domain_problem(domain, siteurl):
+    """Why `domain` cannot go into CNAME (a message), or None if it can."""
     if not domain:
-        return ""
-    if not isinstance(domain, str) or not HOSTNAME.match(domain.lower()):
-        raise PublishingSettingsError(
-            f"publishing: PUBLISHING['custom_domain'] must be a bare host name "
-            f"such as 'blog.example.com' (no https://, no path), not {domain!r}"
-        )
-    domain = domain.lower()
-    site_host = urlsplit(siteurl).hostname
+        return None
+    label = f'CUSTOM_DOMAIN (PUBLISHING["custom_domain"]) "{domain}"'
+    mistake = custom_domain_mistake(domain)
+    if mistake:
+        suggestion = bare_host(domain)
+        hint = f": {suggestion}" if HOSTNAME.match(suggestion) else ""
+        return f"{label} should be {mistake}{hint}"
+    parts = browser_split(siteurl) if siteurl else None
+    site_host = host_of(parts) if parts else ""
     if site_host and site_host != domain:
-        raise PublishingSettingsError(
-            f"publishing: PUBLISHING['custom_domain'] is {domain!r} but SITEURL "
-            f"{siteurl!r} is on {site_host!r}: links would point to another host"
+        return (
+            f'{label} is not the host of SITEURL "{siteurl}" ({site_host}): '
+            "links would lead to another host; give one of the two only"
         )
-    return domain
+    return None
 
 
-def language_name(lang):
-    """A language's name in that language (日本語, English), for links to it."""
-    try:
-        return Locale.parse(lang).get_display_name(lang)
-    except (TypeError, ValueError, UnknownLocaleError) as error:
-        raise PublishingSettingsError(
-            f"publishing: PUBLISHING['not_found_pages'] names an unknown "
-            f"language {lang!r}"
-        ) from error
+def siteurl_problem(siteurl):
+    """What keeps an http(s) SITEURL from being the base of the site's addresses
+    (a ?query, a #fragment, a user name), or None.
+
+    Whether SITEURL is a web address at all is checked with every other
+    address setting (plugins/content_checks), once.
+    """
+    if not isinstance(siteurl, str) or not siteurl.lower().startswith(
+        ("https://", "http://")
+    ):
+        return None
+    return site_url_problem(siteurl)
 
 
-def home_url(siteurl, lang, default_lang):
-    """The home page of a language: the site root, or /<lang>/."""
-    return f"{siteurl}/" if lang == default_lang else f"{siteurl}/{lang}/"
+def publishing_problems(settings):
+    """Every problem of PUBLISHING and of the SITEURL it publishes to."""
+    options, problems = read_options(settings, SETTING, DEFAULTS, RULES)
+    problems += header_problems(options["headers"])
+    domain_message = custom_domain_problem(
+        options["custom_domain"], settings.get("SITEURL", "")
+    )
+    if domain_message:
+        problems.append(problem(domain_message))
+    siteurl = settings.get("SITEURL", "")
+    siteurl_message = siteurl_problem(siteurl)
+    # A wrong CUSTOM_DOMAIN makes a wrong SITEURL too (publishconf.py): one
+    # mistake, one message.
+    made_from_domain = siteurl == f"https://{options['custom_domain']}"
+    if siteurl_message and not (domain_message and made_from_domain):
+        problems.append(
+            Problem(SETTINGS, "SITEURL", f'SITEURL "{siteurl}" {siteurl_message}')
+        )
+    return problems
 
 
-def is_absolute(siteurl):
-    parts = urlsplit(siteurl)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+def publishing_options(settings):
+    """The options the build runs with (problems were reported at start-up)."""
+    options, _ = read_options(settings, SETTING, DEFAULTS, RULES)
+    return {**options, "headers": merged_headers(options["headers"])}
+
+
+# -- pure functions: files -------------------------------------------------------
+
+
+def not_found_pages(settings, file_name):
+    """{lang: save_as} of the 404 page of each of the site's languages."""
+    default_lang = settings["DEFAULT_LANG"]
+    return {
+        lang: lang_prefix(lang, default_lang) + file_name
+        for lang in site_languages(settings)
+    }
 
 
 def robots_txt(siteurl, sitemap):
     """Let every crawler in; name the sitemap when its absolute URL is known."""
     lines = ["User-agent: *", "Allow: /"]
-    if is_absolute(siteurl):
+    if sitemap and is_http_url(siteurl):
         lines += ["", f"Sitemap: {siteurl}/{sitemap}"]
     return "\n".join(lines) + "\n"
 
@@ -179,6 +230,24 @@ def headers_file(headers):
     return "\n".join(lines) + "\n"
 
 
+def meta_policy(policy):
+    """The part of a Content-Security-Policy a <meta> element can carry."""
+    kept = []
+    for directive in policy.split(";"):
+        words = directive.split()
+        if words and words[0].lower() not in NOT_IN_META:
+            kept.append(" ".join(words))
+    return "; ".join(kept)
+
+
+def page_policy(settings):
+    """The meta policy of every page of a production build, or "" for none."""
+    if not is_http_url(settings.get("SITEURL", "")):
+        return ""  # a preview: its server adds an inline reload script
+    policy = publishing_options(settings)["headers"].get(CSP_HEADER, "")
+    return meta_policy(policy)
+
+
 # -- generator ---------------------------------------------------------------
 
 
@@ -186,9 +255,11 @@ class PublishingGenerator(Generator):
     """Writes the 404 pages and the host files once the site is built."""
 
     def generate_output(self, writer):
-        options = publishing_settings(self.settings)
-        self.write_not_found_pages(writer, options["not_found_pages"])
-        self.write_text("robots.txt", robots_txt(self.siteurl, options["sitemap"]))
+        options = publishing_options(self.settings)
+        pages = not_found_pages(self.settings, options["not_found_page"])
+        self.write_not_found_pages(writer, pages)
+        sitemap = self.context.get(SITEMAP_CONTEXT_KEY, "")
+        self.write_text("robots.txt", robots_txt(self.siteurl, sitemap))
         self.write_text("_headers", headers_file(options["headers"]))
         if options["custom_domain"]:
             self.write_text("CNAME", options["custom_domain"] + "\n")
@@ -231,7 +302,13 @@ class PublishingGenerator(Generator):
 
 
 def check_settings(pelican):
-    publishing_settings(pelican.settings)
+    report_and_stop(publishing_problems(pelican.settings), logger)
+
+
+def share_page_policy(generators):
+    """The meta policy, for every page's <head> (partials/csp.html)."""
+    context = generators[0].context
+    context[META_POLICY_CONTEXT_KEY] = page_policy(generators[0].settings)
 
 
 def add_generator(pelican):
@@ -240,4 +317,5 @@ def add_generator(pelican):
 
 def register():
     signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(share_page_policy)
     signals.get_generators.connect(add_generator)

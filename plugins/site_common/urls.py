@@ -51,11 +51,24 @@ def is_http_url(value):
 def site_url_problem(value):
     """Why `value` cannot be the site's address (SITEURL), or None if it can."""
     parts = browser_split(value)
+    if parts is None and _has_user_info(value):
+        return "must not have a user name or password (user@): write just the address"
     if parts is None or parts.scheme not in SPECIAL_SCHEMES or not parts.hostname:
         return "is not a full web address: write it with https://"
     if parts.query or parts.fragment or "?" in value or "#" in value:
         return "must not have a ?query or #fragment: write just the address"
     return None
+
+
+def _has_user_info(value):
+    """Whether a browser would read a user name in an address (https://user@host/)."""
+    if not isinstance(value, str):
+        return False
+    text = _TAB_OR_NEWLINE.sub("", value.strip(_C0_OR_SPACE)).replace(chr(92), "/")
+    try:
+        return "@" in urlsplit(text).netloc
+    except ValueError:
+        return False
 
 
 def host_of(parts: SplitResult):
