@@ -22,7 +22,7 @@ PORT ?= 8000
 
 .PHONY: help venv dev-venv html serve system-packages test lint format messages clean \
 	translations translated publish github rsync_upload newpost node-modules \
-	lighthouse bench bench-preview
+	lighthouse bench bench-preview screenshots
 
 help:
 	@echo "make html       set up and build the site into $(OUTPUTDIR)/"
@@ -37,6 +37,7 @@ help:
 	@echo "make lighthouse audit the built site with Lighthouse (budget: 100s, 30 KiB)"
 	@echo "make bench      time the full build against plain Pelican, warm against cold"
 	@echo "make bench-preview  time the preview from a save to the new page"
+	@echo "make screenshots  photograph the main pages at 390 and 1280 px, light and dark, into screenshots/"
 	@echo "make publish    build the production site into $(OUTPUTDIR)/ (SITEURL=https://...)"
 	@echo "make github     publish, then push $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)"
 	@echo "make rsync_upload  publish, then copy $(OUTPUTDIR)/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
@@ -160,6 +161,11 @@ node-modules: node_modules/.installed
 
 lighthouse: venv system-packages node-modules
 	$(BIN)/python scripts/lighthouse.py
+
+# Home, a post, About, the consultation page and a tag page in each language,
+# at 390 and 1280 px, light and dark, into screenshots/ (not committed).
+screenshots: dev-venv system-packages
+	$(BIN)/python scripts/screenshots.py
 
 bench: venv
 	$(BIN)/python scripts/bench.py

@@ -29,6 +29,7 @@ PLUGINS = [
     "images",
     "publishing",
     "build_speed",
+    "reading_paths",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).
@@ -172,9 +173,10 @@ SOCIAL = {
         ),
     },
     # Shown when a shared page has no image of its own (`Image:` in a post): a
-    # file in theme/static/, drawn from scripts/og-default.html (`make og-image`).
+    # file in theme/static/ per language, drawn from scripts/og-default.ja.html
+    # and og-default.html (`make og-image`).
     "default_image": {
-        "path": "images/og-default.png",
+        "path": {"ja": "images/og-default.ja.png", "en": "images/og-default.png"},
         "alt": {
             "ja": "Life Integration Coaching Lab.（パラレルキャリアコーチ 平林孝之）",
             "en": "Life Integration Coaching Lab. (Takayuki Hirabayashi, "
@@ -186,6 +188,23 @@ SOCIAL = {
         "beijing-blog": "",  # the author's Beijing-life blog (address not known)
     },
 }
+
+# -- Reading paths and consultation (plugins/reading_paths) -------------------
+# Posts get a table of contents, previous/next and related posts; every post
+# ends with a call to book a session on the consultation page
+# (content/pages/consultation.*.md), which lists the ways to get in touch
+# below. Each is a plain link; an empty one is left out.
+CONSULTATION = {
+    "booking_url": "",  # a booking or form address (https://...)
+    "email": "",  # an e-mail address
+    # Where a direct message starts: the profile (its Message button), or
+    # https://x.com/messages/compose?recipient_id=<the account's number>.
+    "x_dm_url": "https://x.com/MHeartstrings",
+    "line_url": "",  # the LINE official account (https://lin.ee/...)
+}
+# The coach's portrait: a file in content/images/ (e.g. "images/portrait.jpg"),
+# shown in the author box and on About; empty shows a drawn placeholder.
+SITE_PORTRAIT = ""
 
 # -- Content checks (plugins/content_checks) ----------------------------------
 # Every build checks the settings and every post first, names each problem (file

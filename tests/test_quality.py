@@ -40,6 +40,7 @@ PAGE_KINDS = {
     "home": "index.html",
     "post": "posts/*/index.html",
     "page": "about/index.html",
+    "consultation": "consultation/index.html",
     "archives": "archives/index.html",
     "tags index": "tags/index.html",
     "tag": "tag/*/index.html",

@@ -101,6 +101,7 @@ def test_real_content_translations_are_up_to_date():
     result = run_script(str(ROOT / "content"), "report")
     assert table(result.stdout) == {
         "pages/about": "ok",
+        "pages/consultation": "ok",
         "posts/jinmyaku-zukuri": "ok",
     }
 

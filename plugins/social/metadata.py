@@ -118,6 +118,11 @@ def counterpart(content):
     )
 
 
+def image_in(image, lang, default_lang):
+    """The default image (settings.resolve_default_image) for a page in `lang`."""
+    return {key: localized(value, lang, default_lang) for key, value in image.items()}
+
+
 def content_image(content, settings):
     """(image, problems): the post's own image (`Image:`, `Image_Alt:`) or the
     site's default one; None and the problems when the post's cannot be used."""
@@ -127,8 +132,7 @@ def content_image(content, settings):
         image = social["default_image"]
         if image is None:
             return None, []
-        alt = localized(image["alt"], content.lang, settings["DEFAULT_LANG"])
-        return {**image, "alt": alt}, []
+        return image_in(image, content.lang, settings["DEFAULT_LANG"]), []
     source = display_path(settings["PATH"], content.source_path)
     alt = (content.metadata.get("image_alt") or "").strip()
     if not alt:
@@ -364,9 +368,7 @@ def listing_social_meta(output_file, lang, title, settings):
         "alternate_langs": [
             other for other in site_languages(settings) if other != lang
         ],
-        "image": {**image, "alt": localized(image["alt"], lang, default_lang)}
-        if image
-        else None,
+        "image": image_in(image, lang, default_lang) if image else None,
         "published": None,
         "modified": None,
         "section": "",

@@ -27,8 +27,9 @@ DEFAULTS = {
     "x_handle": "",  # without the @; empty: no X profile, no via, no twitter:site
     "facebook_url": "",  # the author's Facebook profile; empty: no link
     "author_bio": {},  # language -> a short biography for the author box
-    # {"path": file in the theme's static folder, "alt": {language: text}};
-    # the width and height are read from the file. None: no default image.
+    # {"path": file in the theme's static folder, or {language: file},
+    # "alt": {language: text}}; the width and height are read from the file.
+    # None: no default image.
     "default_image": None,
     "locales": {"ja": "ja_JP", "en": "en_US"},  # language -> og:locale
     "links": {},  # Markdown reference name -> URL ("" leaves the words unlinked)
@@ -63,7 +64,7 @@ def is_image_setting(value):
     return value is None or (
         isinstance(value, dict)
         and set(value) == {"path", "alt"}
-        and is_text(value["path"])
+        and (is_text(value["path"]) or is_texts(value["path"]))
         and is_texts(value["alt"])
     )
 
@@ -88,7 +89,8 @@ RULES = {
     ),
     "default_image": Rule(
         is_image_setting,
-        'None or {"path": "images/....png", "alt": {"ja": ..., "en": ...}}',
+        'None or {"path": "images/....png" (or {"ja": ..., "en": ...}), '
+        '"alt": {"ja": ..., "en": ...}}',
     ),
 }
 
@@ -118,6 +120,22 @@ def resolve_image(value, folder, url_prefix, alt):
     return {"path": url_path, "width": width, "height": height, "alt": alt}
 
 
+def resolve_default_image(image, folder, url_prefix):
+    """resolve_image for the default image, whose path may be {language: path}:
+    then its path, width and height are {language: value} too."""
+    if isinstance(image["path"], str):
+        return resolve_image(image["path"], folder, url_prefix, image["alt"])
+    found = {
+        lang: resolve_image(path, folder, url_prefix, "")
+        for lang, path in image["path"].items()
+    }
+    resolved = {
+        key: {lang: value[key] for lang, value in found.items()}
+        for key in ("path", "width", "height")
+    }
+    return {**resolved, "alt": image["alt"]}
+
+
 def resolve_site_url(social, siteurl):
     """The absolute address canonical and share URLs start with (no final /)."""
     if social["site_url"]:
@@ -133,11 +151,8 @@ def social_settings(settings):
     image = social["default_image"]
     if image:
         try:
-            social["default_image"] = resolve_image(
-                image["path"],
-                Path(settings["THEME"]) / "static",
-                settings["THEME_STATIC_DIR"],
-                image["alt"],
+            social["default_image"] = resolve_default_image(
+                image, Path(settings["THEME"]) / "static", settings["THEME_STATIC_DIR"]
             )
         except UnreadableImage as error:
             social["default_image"] = None

@@ -1,0 +1,1 @@
+from .reading_paths import *  # noqa: F403

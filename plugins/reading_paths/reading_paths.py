@@ -1,0 +1,352 @@
+"""Paths to keep reading, and the way to book a session, in the reader's language.
+
+Once every post and page is read, each post gets
+
+- `table_of_contents`: its section headings (h2, with their h3), linking to
+  the anchors Markdown's toc extension gave them; empty below
+  `min_headings` sections, where a contents list would only repeat the page;
+- `neighbours`: the older and the newer post in its language's listing, where
+  a post not translated appears in its own language, as listings show it;
+- `related_posts`: at most `related_limit` posts sharing its tags, then its
+  category, those in its language first;
+
+and the context gets `consultation`: the consultation page in each language
+and the ways to get in touch the CONSULTATION setting lists. The coach's
+portrait (SITE_PORTRAIT, shown by partials/portrait.html beside the call to
+book a session) is checked at start-up: empty, or a file in the content
+folder. Templates only render these (partials/toc.html, post_nav.html,
+related.html, consult_cta.html, contact_ways.html, portrait.html).
+"""
+
+import logging
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from operator import attrgetter
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article, Page
+from site_common.languages import site_languages
+from site_common.options import Rule, is_text, is_whole_number, read_options
+from site_common.problems import SETTINGS, Problem, report_and_stop
+from site_common.urls import browser_split, is_http_url
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "TocEntry",
+    "consultation_links",
+    "contact_ways",
+    "neighbours",
+    "portrait_problems",
+    "reading_list",
+    "register",
+    "related",
+    "table_of_contents",
+]
+
+SETTING = "CONSULTATION"
+
+DEFAULTS = {
+    # Slug of the consultation page (content/pages/<slug>.<lang>.md).
+    "page_slug": "consultation",
+    # Ways to get in touch, each shown as a plain link; "" leaves it out.
+    "booking_url": "",  # a booking or form address (https://...)
+    "email": "",  # an e-mail address, linked with mailto:
+    "x_dm_url": "",  # where a direct message on X starts (https://x.com/...)
+    "line_url": "",  # the LINE official account (https://lin.ee/... or line.me)
+    # Posts with at least this many sections (h2) get a table of contents.
+    "min_headings": 3,
+    "related_limit": 3,
+}
+
+EMAIL = re.compile(r"^[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+X_HOSTS = ("x.com", "twitter.com")
+LINE_HOSTS = ("lin.ee", "line.me")
+
+
+def is_url_on(hosts):
+    """An https address on one of `hosts` (or a subdomain), or empty."""
+
+    def check(value):
+        if value == "":
+            return True
+        if not is_http_url(value):
+            return False
+        host = (browser_split(value).hostname or "").rstrip(".").lower()
+        return any(host == h or host.endswith("." + h) for h in hosts)
+
+    return check
+
+
+def is_email(value):
+    return value == "" or bool(EMAIL.match(value))
+
+
+RULES = {
+    "page_slug": Rule(lambda v: is_text(v) and v.strip(), "a page's slug"),
+    "booking_url": Rule(lambda v: v == "" or is_http_url(v), "https://... or empty"),
+    "email": Rule(is_email, "an e-mail address (name@example.com) or empty"),
+    "x_dm_url": Rule(is_url_on(X_HOSTS), "an address on x.com, or empty"),
+    "line_url": Rule(is_url_on(LINE_HOSTS), "an address on lin.ee or line.me"),
+    "min_headings": Rule(is_whole_number(1, 20), "a whole number from 1 to 20"),
+    "related_limit": Rule(is_whole_number(0, 12), "a whole number from 0 to 12"),
+}
+
+
+# -- pure functions: headings --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One section heading: its anchor, its words, and its subsections."""
+
+    anchor: str
+    text: str
+    children: tuple = ()
+
+
+class _HeadingParser(HTMLParser):
+    """(level, id, text) of every h2 and h3 that has an id, in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.headings = []
+        self._open = None  # [level, id, [text pieces]] while inside a heading
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h2", "h3") and self._open is None:
+            anchor = dict(attrs).get("id")
+            if anchor:
+                self._open = [int(tag[1]), anchor, []]
+
+    def handle_endtag(self, tag):
+        if self._open is not None and tag == f"h{self._open[0]}":
+            level, anchor, pieces = self._open
+            text = " ".join("".join(pieces).split())
+            self.headings.append((level, anchor, text))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open[2].append(data)
+
+
+def table_of_contents(html, min_headings=3):
+    """The h2 sections of `html` (with their h3) as TocEntry, or () if fewer
+    than `min_headings` sections have an anchor."""
+    parser = _HeadingParser()
+    parser.feed(html or "")
+    parser.close()
+    sections = []
+    for level, anchor, text in parser.headings:
+        if level == 2:
+            sections.append((anchor, text, []))
+        elif sections:  # an h3 before any h2 is not a subsection of anything
+            sections[-1][2].append(TocEntry(anchor, text))
+    if len(sections) < min_headings:
+        return ()
+    return tuple(TocEntry(a, t, tuple(children)) for a, t, children in sections)
+
+
+# -- pure functions: posts in a language ----------------------------------------
+
+
+def group_of(post):
+    """A post and its translations."""
+    return [post, *getattr(post, "translations", [])]
+
+
+def version_for(group, lang, default_lang):
+    """The post of a group in `lang`, else in the default language, else any."""
+    by_lang = {post.lang: post for post in group}
+    return by_lang.get(lang) or by_lang.get(default_lang) or group[0]
+
+
+def reading_list(posts, lang, default_lang):
+    """Every post once, newest first, in `lang` where it has that version.
+
+    `posts` may hold a post and its translations: they count once.
+    """
+    seen = set()
+    found = []
+    for post in posts:
+        group = group_of(post)
+        key = min(id(member) for member in group)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(version_for(group, lang, default_lang))
+    return sorted(found, key=attrgetter("date", "source_path"), reverse=True)
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    older: object = None
+    newer: object = None
+
+
+def neighbours(articles, article):
+    """The posts before and after `article` in `articles` (newest first)."""
+    if article not in articles:
+        return Neighbours()
+    index = articles.index(article)
+    newer = articles[index - 1] if index > 0 else None
+    older = articles[index + 1] if index + 1 < len(articles) else None
+    return Neighbours(older=older, newer=newer)
+
+
+def topics(post):
+    """(tag names, category names) of a post in all its languages."""
+    tags, categories = set(), set()
+    for member in group_of(post):
+        tags.update(tag.name for tag in getattr(member, "tags", None) or ())
+        category = getattr(member, "category", None)
+        if category:
+            categories.add(category.name)
+    return tags, categories
+
+
+def related(articles, article, limit=3):
+    """At most `limit` posts of `articles` sharing tags with `article`, then its
+    category: most shared tags first, posts in its language before others,
+    newer before older. Tags and categories are compared across languages."""
+    tags, categories = topics(article)
+    own = {id(member) for member in group_of(article)}
+    scored = []
+    for position, post in enumerate(articles):
+        if id(post) in own:
+            continue
+        post_tags, post_categories = topics(post)
+        shared = len(tags & post_tags)
+        same_category = bool(categories & post_categories)
+        if shared or same_category:
+            other_lang = post.lang != article.lang
+            scored.append(((other_lang, -shared, not same_category, position), post))
+    scored.sort(key=lambda pair: pair[0])
+    return [post for _, post in scored[:limit]]
+
+
+# -- pure functions: the consultation page and contact ways ----------------------
+
+
+@dataclass(frozen=True)
+class ContactWay:
+    kind: str  # booking, email, x, line: the partial words each one
+    url: str
+    label: str = ""  # the address itself, where showing it helps (e-mail)
+
+
+def contact_ways(options):
+    """The ways to get in touch that the options give, in a fixed order."""
+    ways = []
+    if options["booking_url"]:
+        ways.append(ContactWay("booking", options["booking_url"]))
+    if options["email"]:
+        ways.append(ContactWay("email", "mailto:" + options["email"], options["email"]))
+    if options["x_dm_url"]:
+        ways.append(ContactWay("x", options["x_dm_url"]))
+    if options["line_url"]:
+        ways.append(ContactWay("line", options["line_url"]))
+    return tuple(ways)
+
+
+@dataclass(frozen=True)
+class Consultation:
+    pages: dict = field(default_factory=dict)  # lang -> the page, maybe another lang
+    ways: tuple = ()
+
+    def page_for(self, lang):
+        return self.pages.get(lang)
+
+
+def consultation_links(pages, slug, languages):
+    """{lang: the consultation page to show readers of lang}: the page in
+    their language, else the one in the first language that has it."""
+    by_lang = {page.lang: page for page in pages if page.slug == slug}
+    fallback = next((by_lang[lang] for lang in languages if lang in by_lang), None)
+    if fallback is None:
+        return {}
+    return {lang: by_lang.get(lang, fallback) for lang in languages}
+
+
+def portrait_problems(settings):
+    """SITE_PORTRAIT must be empty or name an image in the content folder."""
+    portrait = settings.get("SITE_PORTRAIT", "")
+    if portrait == "":
+        return []
+    if not isinstance(portrait, str):
+        return [Problem(SETTINGS, "SITE_PORTRAIT", "SITE_PORTRAIT should be text")]
+    relative = portrait.removeprefix("{static}").lstrip("/")
+    if not (Path(settings["PATH"]) / relative).is_file():
+        return [
+            Problem(
+                SETTINGS,
+                "SITE_PORTRAIT",
+                f'SITE_PORTRAIT "{portrait}": there is no such file in '
+                f"{settings['PATH']} (put the photo in content/images/ and write "
+                '"images/<name>.jpg", or leave it empty)',
+            )
+        ]
+    if relative.split("/")[0] not in settings.get("STATIC_PATHS", []):
+        return [
+            Problem(
+                SETTINGS,
+                "SITE_PORTRAIT",
+                f'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
+                "so it would not be copied to the site",
+            )
+        ]
+    return []
+
+
+# -- signal handlers --------------------------------------------------------------
+
+
+def check_settings(pelican):
+    _options, problems = read_options(pelican.settings, SETTING, DEFAULTS, RULES)
+    report_and_stop([*problems, *portrait_problems(pelican.settings)], logger)
+
+
+def attach_reading_paths(generators):
+    """Contents, neighbours and related posts on every post; the consultation
+    page and contact ways in the context."""
+    if not generators:
+        return
+    context = generators[0].context
+    settings = generators[0].settings
+    options, _problems = read_options(settings, SETTING, DEFAULTS, RULES)  # reported
+    languages = site_languages(settings)
+    default_lang = settings["DEFAULT_LANG"]
+    contents = list(context["generated_content"].values())
+    posts = [item for item in contents if isinstance(item, Article)]
+    published = [post for post in posts if post.status == "published"]
+    lists = {lang: reading_list(published, lang, default_lang) for lang in languages}
+    for post in posts:
+        articles = lists.get(post.lang) or reading_list(
+            published, post.lang, default_lang
+        )
+        post.table_of_contents = table_of_contents(
+            post.content, options["min_headings"]
+        )
+        post.neighbours = neighbours(articles, post)
+        post.related_posts = related(articles, post, options["related_limit"])
+    pages = [
+        item
+        for item in contents
+        if isinstance(item, Page) and item.status == "published"
+    ]
+    found = consultation_links(pages, options["page_slug"], languages)
+    if not found:
+        logger.warning(
+            'reading_paths: no page has the slug %r (CONSULTATION["page_slug"]): '
+            "posts show no call to book a session",
+            options["page_slug"],
+        )
+    context["consultation"] = Consultation(pages=found, ways=contact_ways(options))
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(attach_reading_paths)
