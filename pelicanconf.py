@@ -25,6 +25,7 @@ PLUGINS = [
     "japanese_text",
     "bilingual",
     "social",
+    "share_cards",
     "authoring",
     "images",
     "publishing",
@@ -185,6 +186,17 @@ SOCIAL = {
     # Addresses of [words][name] links in posts; empty keeps the words, unlinked.
     "links": {
         "beijing-blog": "",  # the author's Beijing-life blog (address not known)
+    },
+}
+
+# -- Share cards (plugins/share_cards) ---------------------------------------
+# Every post and page gets its own share image (og:image), its title set in
+# Noto Sans CJK JP (Debian's fonts-noto-cjk, which `make html` installs).
+# Defaults and the meaning of each key are in plugins/share_cards/share_cards.py.
+SHARE_CARDS = {
+    "alt": {
+        "ja": "{title}（{site}・{author}）",
+        "en": "{title} ({site}, {author})",
     },
 }
 

@@ -329,10 +329,13 @@ def counterpart(content):
 
 
 def content_image(content, settings):
-    """The post's own image (`Image:` and `Image_Alt:`) or the site default."""
+    """The post's own image (`Image:`, `Image_Alt:`), its share card, or the default."""
     social = settings["SOCIAL"]
     path = content.metadata.get("image")
     if not path:
+        card = getattr(content, "share_card", None)  # plugins/share_cards
+        if card is not None:
+            return card
         image = social["default_image"]
         if image is None:
             return None
@@ -508,6 +511,9 @@ def meta_tags(page, settings):
         tags.append(("name", "twitter:site", "@" + social["x_handle"]))
         tags.append(("name", "twitter:creator", "@" + social["x_handle"]))
     if image:
+        tags.append(
+            ("name", "twitter:image", absolute_url(social["site_url"], image["path"]))
+        )
         tags.append(("name", "twitter:image:alt", image["alt"]))
     return tags
 
