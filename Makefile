@@ -20,7 +20,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv dev-venv html serve system-packages test lint format messages clean \
+.PHONY: help venv dev-venv html serve build-packages system-packages test lint format messages clean \
 	translations translated publish github rsync_upload newpost node-modules \
 	lighthouse bench bench-preview
 
@@ -63,12 +63,16 @@ venv: $(VENV)/.installed
 
 dev-venv: venv $(VENV)/.installed-dev
 
-html: venv
+html: venv build-packages
 	$(BUILD) $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE)
 
 # Drafts included and marked; the page reloads itself after each save.
-serve: venv
+serve: venv build-packages
 	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT) --output $(OUTPUTDIR) --settings $(CONFFILE)
+
+# The build's own (the share cards' font), then the tests' (the browser...).
+build-packages:
+	@bash scripts/ensure-system-packages.sh build
 
 system-packages:
 	@bash scripts/ensure-system-packages.sh
@@ -126,7 +130,7 @@ $(error make rsync_upload needs $(missing_ssh_settings): e.g. make rsync_upload 
 endif
 endif
 
-publish: venv
+publish: venv build-packages
 	$(BUILD) $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 github: publish
@@ -161,7 +165,7 @@ node-modules: node_modules/.installed
 lighthouse: venv system-packages node-modules
 	$(BIN)/python scripts/lighthouse.py
 
-bench: venv
+bench: venv build-packages
 	$(BIN)/python scripts/bench.py
 
 # How long the preview takes from a save to the new page (POSTS=300: the corpus).
