@@ -3,19 +3,14 @@
 import pytest
 from conftest import build_site, write_content
 from PIL import Image, ImageChops
+from share_cards.drawing import CARD_SIZE, MAX_TITLE_LINES, TITLE_SIZES, load_font
 from share_cards.layout import (
     NO_LINE_END,
     NO_LINE_START,
     fit_title,
     wrap_title,
 )
-from share_cards.share_cards import (
-    CARD_SIZE,
-    DEFAULTS,
-    MAX_TITLE_LINES,
-    TITLE_SIZES,
-    load_font,
-)
+from share_cards.share_cards import DEFAULTS
 
 PREVIEW = "http://127.0.0.1:8000/"
 SIZE = 40  # the test font's size: a Japanese character is SIZE pixels wide

@@ -18,7 +18,6 @@ missing font (or one without Japanese) stops the build and says how to
 install it.
 """
 
-import functools
 import hashlib
 import json
 import logging
@@ -28,15 +27,17 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import budoux
+import PIL
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import ImageFont
 from site_common.languages import site_languages
 from site_common.options import Rule, is_language_texts, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
 
-from .layout import fit_title
+from .drawing import CARD_SIZE, draw_card, draws_japanese
 
 logger = logging.getLogger(__name__)
 
@@ -56,24 +57,9 @@ DEFAULTS = {
     },
 }
 FONT_PACKAGE = "fonts-noto-cjk"
-CARD_SIZE = (1200, 630)
 CARD_FILE = "card.png"
 STYLESHEET = "static/css/style.css"
 THEME_COLOURS = ("bg", "text", "muted", "accent", "link")
-JAPANESE_SAMPLE = "あ漢"
-NOT_A_CHARACTER = "\U0010fffd"  # drawn as the font's empty box
-
-# Layout, in pixels (the accent bar and margins follow scripts/og-default.html).
-BAR = 32
-LEFT = BAR + 96
-RIGHT = 96
-TITLE_SIZES = range(84, 43, -4)
-MAX_TITLE_LINES = 3
-LINE_HEIGHT = {"ja": 1.4}
-LATIN_LINE_HEIGHT = 1.2
-MARK_SIZE = 64
-NAME_SIZE = 32
-BYLINE_SIZE = 30
 
 
 # -- pure functions: settings --------------------------------------------------
@@ -105,21 +91,21 @@ def font_problem(key, path, index):
     return None
 
 
-def draws_japanese(font):
-    """Whether `font` draws Japanese letters rather than its empty box."""
-    empty_box = font.getmask(NOT_A_CHARACTER)
-    for letter in JAPANESE_SAMPLE:
-        mask = font.getmask(letter)
-        same_size = mask.size == empty_box.size
-        if (
-            same_size
-            and not ImageChops.difference(
-                Image.frombytes("L", mask.size, bytes(mask)),
-                Image.frombytes("L", empty_box.size, bytes(empty_box)),
-            ).getbbox()
-        ):
+def is_alt_template(languages):
+    """{language: text} whose only fields are {title}, {site} and {author}."""
+    has_texts = is_language_texts(languages)
+
+    def check(value):
+        if not has_texts(value):
             return False
-    return True
+        try:
+            for text in value.values():
+                text.format(title="", site="", author="")
+        except (KeyError, IndexError):  # another field, such as {name} or {0}
+            return False
+        return True
+
+    return check
 
 
 def card_options(settings):
@@ -132,7 +118,10 @@ def card_options(settings):
             lambda value: isinstance(value, int) and 0 <= value < 64,
             "the number of the font's face in its .ttc file (0 is JP in Noto CJK)",
         ),
-        "alt": Rule(is_language_texts(languages), "a text for each language"),
+        "alt": Rule(
+            is_alt_template(languages),
+            "a text for each language, with only {title}, {site} and {author}",
+        ),
     }
     options, problems = read_options(settings, SETTING, DEFAULTS, rules)
     for key in ("title_font", "text_font"):
@@ -203,83 +192,17 @@ def card_look(settings, options, colours, lang):
     }
 
 
+def card_code():
+    """What draws a card: this plugin's code and the libraries' versions."""
+    modules = sorted(Path(__file__).parent.glob("*.py"))
+    versions = f"Pillow {PIL.__version__}, BudouX {budoux.__version__}"
+    return b"".join(module.read_bytes() for module in modules) + versions.encode()
+
+
 def card_digest(title, lang, look, code):
     """The cache key: a digest of the title, the language, the look and `code`."""
     data = json.dumps([title, lang, look], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode() + b"\0" + code).hexdigest()
-
-
-@functools.lru_cache(maxsize=64)
-def load_font(path, index, size, modified):
-    """A Pillow font; `modified` keys the cache to the file's date."""
-    return ImageFont.truetype(path, size, index=index)
-
-
-def _font(look, key, size):
-    font = look["fonts"][key]
-    return load_font(font["path"], font["index"], size, font["modified"])
-
-
-def draw_mark(draw, x, y, size, colours):
-    """The brand mark of theme/static/images/favicon.svg (a 32-unit square)."""
-    unit = size / 32
-    draw.rounded_rectangle(
-        (x, y, x + size, y + size), radius=6 * unit, fill=colours["accent"]
-    )
-    letter = ((10, 7), (14, 7), (14, 21), (23, 21), (23, 25), (10, 25))
-    draw.polygon(
-        [(x + px * unit, y + py * unit) for px, py in letter], fill=colours["bg"]
-    )
-
-
-def draw_card(title, lang, look):
-    """The card of `title` in `lang` as a PIL image."""
-    colours = look["colours"]
-    width, height = CARD_SIZE
-    image = Image.new("RGB", CARD_SIZE, colours["bg"])
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, BAR - 1, height), fill=colours["accent"])
-
-    draw_mark(draw, LEFT, 64, MARK_SIZE, colours)
-    draw.text(
-        (LEFT + MARK_SIZE + 24, 64 + MARK_SIZE / 2),
-        look["site"],
-        font=_font(look, "text_font", NAME_SIZE),
-        fill=colours["text"],
-        anchor="lm",
-    )
-
-    size, lines = fit_title(
-        title,
-        lang,
-        lambda size: _font(look, "title_font", size),
-        width - LEFT - RIGHT,
-        TITLE_SIZES,
-        MAX_TITLE_LINES,
-    )
-    font = _font(look, "title_font", size)
-    line_height = size * LINE_HEIGHT.get(lang, LATIN_LINE_HEIGHT)
-    top, bottom = 168, 500
-    y = top + (bottom - top - line_height * len(lines)) / 2
-    for line in lines:
-        draw.text(
-            (LEFT, y + line_height / 2),
-            line,
-            font=font,
-            fill=colours["text"],
-            anchor="lm",
-        )
-        y += line_height
-
-    draw.rectangle((LEFT, 524, LEFT + 160 - 1, 524 + 8 - 1), fill=colours["link"])
-    draw.text(
-        (LEFT, 566),
-        look["byline"],
-        font=_font(look, "text_font", BYLINE_SIZE),
-        fill=colours["muted"],
-        anchor="lm",
-    )
-    return image
 
 
 def plain_title(content):
@@ -298,7 +221,7 @@ def check_settings(pelican):
     try:
         css = stylesheet.read_text(encoding="utf-8")
     except OSError as error:
-        problems.append(Problem(str(stylesheet), "", f"{stylesheet}: {error}"))
+        problems.append(Problem(str(stylesheet), "", str(error)))
     else:
         problems += theme_colours(css, str(stylesheet))[1]
     report_and_stop(problems, logger)
@@ -329,9 +252,7 @@ def make_cards(generator):
     colours, _ = theme_colours(stylesheet.read_text(encoding="utf-8"), stylesheet)
     cache = Path(settings["CACHE_PATH"]) / "share_cards"
     output = Path(generator.output_path)
-    code = (
-        Path(__file__).read_bytes() + (Path(__file__).parent / "layout.py").read_bytes()
-    )
+    code = card_code()
     looks = {}
     drawn = reused = 0
     for content in generator.context["generated_content"].values():

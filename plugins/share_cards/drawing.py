@@ -1,0 +1,118 @@
+"""Drawing a card: the brand mark, the site's name, the title, the byline.
+
+`draw_card(title, lang, look)` is pure: `look` (share_cards.card_look) holds
+every text, colour and font that is not the title, as plain data, so that the
+cache key can be taken of it.
+"""
+
+import functools
+
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from .layout import fit_title
+
+CARD_SIZE = (1200, 630)
+JAPANESE_SAMPLE = "あ漢"
+NOT_A_CHARACTER = "\U0010fffd"  # drawn as the font's empty box
+
+# Layout, in pixels (the accent bar and margins follow scripts/og-default.html).
+BAR = 32
+LEFT = BAR + 96
+RIGHT = 96
+TITLE_SIZES = range(84, 43, -4)
+MAX_TITLE_LINES = 3
+LINE_HEIGHT = {"ja": 1.4}
+LATIN_LINE_HEIGHT = 1.2
+MARK_SIZE = 64
+NAME_SIZE = 32
+BYLINE_SIZE = 30
+
+
+def draws_japanese(font):
+    """Whether `font` draws Japanese letters rather than its empty box."""
+    empty_box = font.getmask(NOT_A_CHARACTER)
+    for letter in JAPANESE_SAMPLE:
+        mask = font.getmask(letter)
+        same_size = mask.size == empty_box.size
+        if (
+            same_size
+            and not ImageChops.difference(
+                Image.frombytes("L", mask.size, bytes(mask)),
+                Image.frombytes("L", empty_box.size, bytes(empty_box)),
+            ).getbbox()
+        ):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=64)
+def load_font(path, index, size, modified):
+    """A Pillow font; `modified` keys the cache to the file's date."""
+    return ImageFont.truetype(path, size, index=index)
+
+
+def _font(look, key, size):
+    font = look["fonts"][key]
+    return load_font(font["path"], font["index"], size, font["modified"])
+
+
+def draw_mark(draw, x, y, size, colours):
+    """The brand mark of theme/static/images/favicon.svg (a 32-unit square)."""
+    unit = size / 32
+    draw.rounded_rectangle(
+        (x, y, x + size, y + size), radius=6 * unit, fill=colours["accent"]
+    )
+    letter = ((10, 7), (14, 7), (14, 21), (23, 21), (23, 25), (10, 25))
+    draw.polygon(
+        [(x + px * unit, y + py * unit) for px, py in letter], fill=colours["bg"]
+    )
+
+
+def draw_card(title, lang, look):
+    """The card of `title` in `lang` as a PIL image."""
+    colours = look["colours"]
+    width, height = CARD_SIZE
+    image = Image.new("RGB", CARD_SIZE, colours["bg"])
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, BAR - 1, height), fill=colours["accent"])
+
+    draw_mark(draw, LEFT, 64, MARK_SIZE, colours)
+    draw.text(
+        (LEFT + MARK_SIZE + 24, 64 + MARK_SIZE / 2),
+        look["site"],
+        font=_font(look, "text_font", NAME_SIZE),
+        fill=colours["text"],
+        anchor="lm",
+    )
+
+    size, lines = fit_title(
+        title,
+        lang,
+        lambda size: _font(look, "title_font", size),
+        width - LEFT - RIGHT,
+        TITLE_SIZES,
+        MAX_TITLE_LINES,
+    )
+    font = _font(look, "title_font", size)
+    line_height = size * LINE_HEIGHT.get(lang, LATIN_LINE_HEIGHT)
+    top, bottom = 168, 500
+    y = top + (bottom - top - line_height * len(lines)) / 2
+    for line in lines:
+        draw.text(
+            (LEFT, y + line_height / 2),
+            line,
+            font=font,
+            fill=colours["text"],
+            anchor="lm",
+        )
+        y += line_height
+
+    draw.rectangle((LEFT, 524, LEFT + 160 - 1, 524 + 8 - 1), fill=colours["link"])
+    draw.text(
+        (LEFT, 566),
+        look["byline"],
+        font=_font(look, "text_font", BYLINE_SIZE),
+        fill=colours["muted"],
+        anchor="lm",
+    )
+    return image
