@@ -14,6 +14,7 @@ from .layout import fit_title
 CARD_SIZE = (1200, 630)
 JAPANESE_SAMPLE = "あ漢"
 NOT_A_CHARACTER = "\U0010fffd"  # drawn as the font's empty box
+HALF_BLANK_OPENINGS = frozenset("「『（【〔〈《［｛〘〖〝")
 
 # Layout, in pixels (the accent bar and margins follow scripts/og-default.html).
 BAR = 32
@@ -98,8 +99,11 @@ def draw_card(title, lang, look):
     top, bottom = 168, 500
     y = top + (bottom - top - line_height * len(lines)) / 2
     for line in lines:
+        # A full-width opening bracket's left half is blank: set it half an
+        # em into the margin, so the line does not look indented.
+        indent = size / 2 if line[0] in HALF_BLANK_OPENINGS else 0
         draw.text(
-            (LEFT, y + line_height / 2),
+            (LEFT - indent, y + line_height / 2),
             line,
             font=font,
             fill=colours["text"],
