@@ -8,6 +8,8 @@ characters under the same rules. Everything here is pure: fonts are Pillow
 fonts passed in, nothing is drawn.
 """
 
+import functools
+
 from japanese_text.japanese_text import phrase_starts
 from japanese_text.names import has_japanese
 
@@ -47,15 +49,11 @@ def break_offsets(text, lang):
     return sorted(offset for offset in offsets if may_break(text, offset))
 
 
-def _fits(font, text, width):
-    return font.getlength(text) <= width
-
-
-def _emergency_end(text, start, font, width):
+def _emergency_end(text, start, measure, width):
     """The furthest end of a line that must break inside a phrase or word."""
     best = None
     for end in range(start + 1, len(text)):
-        if not _fits(font, text[start:end].rstrip(), width):
+        if measure(text[start:end].rstrip()) > width:
             break
         if may_break(text, end):
             best = end
@@ -69,8 +67,8 @@ def _emergency_end(text, start, font, width):
     return end
 
 
-def wrap_title(text, lang, font, width):
-    """The lines of `text` set in `font`, each at most `width` pixels wide."""
+def _wrap(text, lang, measure, width):
+    """wrap_title, with `measure(text)` giving the width of a text in pixels."""
     text = " ".join(text.split())
     ends = [*break_offsets(text, lang), len(text)]
     lines = []
@@ -80,11 +78,11 @@ def wrap_title(text, lang, font, width):
         for candidate in ends:
             if candidate <= start:
                 continue
-            if not _fits(font, text[start:candidate].rstrip(), width):
+            if measure(text[start:candidate].rstrip()) > width:
                 break
             end = candidate
         if end is None:
-            end = _emergency_end(text, start, font, width)
+            end = _emergency_end(text, start, measure, width)
         lines.append(text[start:end].rstrip())
         start = end
         while start < len(text) and text[start] == " ":
@@ -92,13 +90,18 @@ def wrap_title(text, lang, font, width):
     return lines
 
 
-def balanced(text, lang, font, width, line_count):
+def wrap_title(text, lang, font, width):
+    """The lines of `text` set in `font`, each at most `width` pixels wide."""
+    return _wrap(text, lang, font.getlength, width)
+
+
+def _balanced(text, lang, measure, width, line_count):
     """The narrowest wrap with the same number of lines: no one-word last line."""
     low, high = width // 2, width
-    best = wrap_title(text, lang, font, width)
+    best = _wrap(text, lang, measure, width)
     while high - low > 8:
         middle = (low + high) // 2
-        lines = wrap_title(text, lang, font, middle)
+        lines = _wrap(text, lang, measure, middle)
         if len(lines) <= line_count:
             best, high = lines, middle
         else:
@@ -110,7 +113,7 @@ def shortened(lines, font, width, max_lines):
     """The first `max_lines` lines, the last one ending in … within `width`."""
     kept = list(lines[:max_lines])
     last = kept[-1]
-    while last and not _fits(font, last + ELLIPSIS, width):
+    while last and font.getlength(last + ELLIPSIS) > width:
         last = last[:-1].rstrip()
     kept[-1] = last + ELLIPSIS
     return kept
@@ -122,11 +125,19 @@ def fit_title(text, lang, font_at, width, sizes, max_lines):
 
     At the smallest size, a title still too long is cut with "…".
     """
+    largest, smallest = max(sizes), min(sizes)
+    whole_width = font_at(largest).getlength(" ".join(text.split()))
     for size in sorted(sizes, reverse=True):
+        if whole_width * size / largest > (width + size) * max_lines:
+            continue  # too long even if every line were full (an em to spare)
         font = font_at(size)
-        lines = wrap_title(text, lang, font, width)
+        # Wrapping at several widths measures the same pieces again.
+        measure = functools.lru_cache(maxsize=None)(font.getlength)
+        lines = _wrap(text, lang, measure, width)
         if len(lines) <= max_lines:
             if len(lines) > 1:
-                lines = balanced(text, lang, font, width, len(lines))
+                lines = _balanced(text, lang, measure, width, len(lines))
             return size, lines
-    return size, shortened(lines, font, width, max_lines)
+    font = font_at(smallest)
+    lines = _wrap(text, lang, font.getlength, width)
+    return smallest, shortened(lines, font, width, max_lines)

