@@ -1,5 +1,7 @@
 """Share cards: the title's line breaks and size, and the cards of a real build."""
 
+import itertools
+
 import pytest
 from conftest import build_site, write_content
 from PIL import Image, ImageChops
@@ -53,13 +55,10 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(
 ):
     lines = wrap_title(title, "ja", title_font(), characters * SIZE)
     assert "".join(lines) == title
-    for line in lines[1:]:
-        assert line[0] not in NO_LINE_START, lines
-    for line in lines[:-1]:
+    for line, next_line in itertools.pairwise(lines):
+        assert next_line[0] not in NO_LINE_START, lines
         assert line[-1] not in NO_LINE_END, lines
-        assert not line.endswith("…") or not lines[lines.index(line) + 1].startswith(
-            "…"
-        ), lines
+        assert line[-1] + next_line[0] not in ("……", "――"), lines
 
 
 def test_japanese_breaks_between_phrases_not_inside_words():
