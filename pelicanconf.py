@@ -202,10 +202,10 @@ SHARE_CARDS = {
 
 # -- Content checks (plugins/content_checks) ----------------------------------
 # Every build checks the settings and every post first, names each problem (file
-# first) and fails; see "When the build fails" in README.md. Options not given
-# here keep the plugin's defaults (DEFAULT_OPTIONS in content_checks.py).
+# first) and fails; see docs/messages.md. Options not given here keep the
+# plugin's defaults (DEFAULT_OPTIONS in content_checks.py); the languages are
+# LANGUAGES above.
 CONTENT_CHECKS = {
-    "languages": ["ja", "en"],
     # Settings that hold web addresses: each must be empty or a full https:// URL.
     "url_settings": ["SITEURL", "FEED_DOMAIN", "LINKS"],
     # Categories posts may use; None allows any.

@@ -28,6 +28,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+from site_common.paths import display_folder
 from site_common.problems import SETTINGS, BuildStopped
 
 logger = logging.getLogger("build_site")
@@ -36,14 +37,6 @@ logger = logging.getLogger("build_site")
 # Pelican's message for a file its reader failed on; the reason is the
 # exception being handled while it is logged.
 COULD_NOT_PROCESS = "Could not process %s"
-
-
-def display_folder(folder, project):
-    """A folder as the author names it: relative to the project, else its name."""
-    relative = os.path.relpath(folder, project)
-    if relative.startswith(os.pardir):
-        return os.path.basename(os.path.normpath(folder))
-    return relative.replace(os.sep, "/")
 
 
 def failure_reason(error):

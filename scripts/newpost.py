@@ -10,19 +10,22 @@ Messages are for the author: Japanese first, English on the next line.
 """
 
 import argparse
-import re
 import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pelican.settings import read_settings
+from site_common.header import read_header as read_post_header
+from site_common.languages import site_languages
+from site_common.slugs import SLUG_PATTERN, slug_problem
+
 ROOT = Path(__file__).resolve().parent.parent
 POSTS_DIR = ROOT / "content" / "posts"
-JAPAN = ZoneInfo("Asia/Tokyo")
-LANGUAGES = ("ja", "en")
-SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-HEADER_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
+JAPAN = ZoneInfo(SETTINGS["TIMEZONE"])  # the site's time zone: Japan's
+LANGUAGES = site_languages(SETTINGS)
 TITLE_PLACEHOLDER = {"ja": "ここにタイトルを書きます", "en": "Title in English"}
 FALLBACK_CATEGORY = {"ja": "未分類", "en": "Uncategorized"}
 
@@ -52,6 +55,13 @@ def check_slug(slug):
             f"例: {example}",
             f'SLUG "{slug}" cannot be used: write it with lowercase ASCII letters, '
             f"digits and single hyphens between them, for example: {example}",
+        )
+    if slug_problem(slug, LANGUAGES):
+        raise NewPostError(
+            f"SLUG「{slug}」はサイトが自分のページに使う名前です。"
+            f"別の名前にしてください。例: {example}",
+            f'SLUG "{slug}" is a name the site uses for its own pages: choose '
+            f"another, for example: {example}",
         )
     return slug
 
@@ -83,13 +93,7 @@ def post_path(posts_dir, slug, lang):
 
 def read_header(text):
     """The metadata lines at the top of a post, as {lowercased key: value}."""
-    header = {}
-    for line in text.splitlines():
-        match = HEADER_LINE.match(line)
-        if not line.strip() or not match:
-            break
-        header[match["key"].lower()] = match["value"].strip()
-    return header
+    return read_post_header(text).as_dict()
 
 
 def usual_category(headers):

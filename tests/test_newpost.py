@@ -29,6 +29,16 @@ def test_bad_slugs_are_refused_with_an_example(slug):
     assert "make newpost SLUG=my-topic" in str(refused.value)
 
 
+@pytest.mark.parametrize("slug", ["en", "tags", "drafts", "archives", "feeds"])
+def test_slugs_the_site_uses_for_its_own_pages_are_refused(slug):
+    with pytest.raises(newpost.NewPostError) as refused:
+        newpost.check_slug(slug)
+    assert "サイトが自分のページに使う名前" in str(refused.value)
+    assert f'SLUG "{slug}" is a name the site uses for its own pages' in str(
+        refused.value
+    )
+
+
 def test_date_is_written_in_japan_time():
     moment = datetime(2026, 11, 24, 15, 30, tzinfo=UTC)
     assert newpost.japan_time(moment) == "2026-11-25 00:30"

@@ -1,0 +1,303 @@
+"""Checks on the `Key: value` lines of each post, before Pelican reads them.
+
+Only what Pelican would refuse with a bare "Could not process", skip with an
+error of its own, or change without a word: a header it would not see, a
+missing title or date, a date it cannot read or could read two ways, a
+language or status it does not know, a slug that is no address, a misspelt
+name, tags it would split wrongly. The header is read with site_common.header,
+as Markdown reads it.
+"""
+
+import os
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from pelican.utils import get_date
+from site_common.header import STRAY_METADATA_RE, Header, read_header
+from site_common.options import did_you_mean
+from site_common.problems import Problem
+from site_common.slugs import slug_problem
+
+# Every metadata name a post or page may use, in one place: Pelican's own first,
+# then the project's. Other plugins add theirs with CONTENT_CHECKS["extra_metadata"].
+KNOWN_METADATA = (
+    "Title",
+    "Date",
+    "Modified",
+    "Category",
+    "Tags",
+    "Keywords",
+    "Slug",
+    "Author",
+    "Authors",
+    "Summary",
+    "Lang",
+    "Translation",
+    "Status",
+    "Template",
+    "Save_as",
+    "Url",
+    "Date_Note",  # why a date was estimated
+    "Source_Digest",  # digest of the Japanese original a translation follows
+)
+STATUSES = ("published", "draft", "hidden", "skip")
+DATE_HINT = "use YYYY-MM-DD HH:MM"
+MARKUP_RE = re.compile(r"<[A-Za-z/!][^>]*>")
+# The form nearly every post uses (2024-05-01 10:00, ASCII digits), checked
+# without dateutil; anything else is left to dateutil, as Pelican reads it.
+PLAIN_DATE_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?"
+)
+# Day and month first, year last: 01/05/2024 is 1 May in Japan, 5 January in
+# the United States, and dateutil picks one without a word.
+AMBIGUOUS_DATE_RE = re.compile(r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b")
+
+
+@dataclass(frozen=True)
+class HeaderRules:
+    """What the settings allow in a header, gathered once per build."""
+
+    languages: tuple
+    default_lang: str
+    known_metadata: tuple
+    tag_forbidden_characters: str
+    has_default_date: bool
+
+
+@dataclass(frozen=True)
+class Document:
+    """A post or page as its header is written."""
+
+    path: str  # content/posts/x.ja.md
+    kind: str  # "post" or "page"
+    header: Header
+    from_filename: dict  # what the file name says: {"slug": ..., "lang": ...}
+    blank_lines: int = 0  # empty lines above the header, which hide it
+
+    def value(self, name):
+        return self.header.value(name)
+
+
+def filename_metadata(relative, pattern):
+    """Slug and language from a file name such as `x.ja.md`, as Pelican reads them."""
+    base = os.path.splitext(posixpath.basename(relative))[0]
+    match = re.match(pattern, base) if pattern else None
+    if not match:
+        return {}
+    return {k.lower(): v for k, v in match.groupdict().items() if v is not None}
+
+
+def read_document(path, kind, text, from_filename):
+    """The header of a Markdown text, read even below empty lines, to check it."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blank = next((n for n, line in enumerate(lines) if line.strip()), 0)
+    header = read_header("\n".join(lines[blank:]))
+    if header.stray_line:
+        number, line = header.stray_line
+        header = Header(header.fields, header.body_start, (number + blank, line))
+    return Document(path, kind, header, from_filename, blank)
+
+
+def is_valid_date(text):
+    """Whether Pelican reads this as a date (it accepts what dateutil parses)."""
+    if PLAIN_DATE_RE.fullmatch(text):
+        try:
+            datetime.fromisoformat(text)
+            return True
+        except ValueError:
+            pass  # 2024-02-30: dateutil says the same, below
+    try:
+        get_date(text.replace("_", " "))
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def is_ambiguous_date(text):
+    """01/05/2024, 1/5/2024, 05-01-2024 (full-width digits too): day or month?"""
+    return bool(AMBIGUOUS_DATE_RE.match(unicodedata.normalize("NFKC", text)))
+
+
+# -- checks on one header -----------------------------------------------------
+
+
+def check_header_lines(document, rules):
+    """Lines Pelican would not read as metadata, and say nothing about."""
+    del rules  # every check takes the same arguments
+    problems = []
+    if document.blank_lines and document.header.fields:
+        problems.append(
+            Problem(
+                document.path,
+                "metadata",
+                "the file starts with an empty line, so the metadata lines below it "
+                "(Title:, Date:, ...) are not read: remove the empty line at the top",
+            )
+        )
+    if document.header.stray_line:
+        number, line = document.header.stray_line
+        name = STRAY_METADATA_RE.match(line)["key"]
+        problems.append(
+            Problem(
+                document.path,
+                name,
+                f'line {number} "{line}" is not read as metadata: write the name, '
+                f'then an ASCII colon and a space, as in "{name}: ..."',
+            )
+        )
+    return problems
+
+
+def check_title(document, rules):
+    del rules
+    title = document.value("title")
+    if title is None:
+        message = 'Title is missing: add a first line like "Title: ..."'
+    elif not title.strip():
+        message = 'Title is empty: write the title after "Title:"'
+    else:
+        return []
+    return [Problem(document.path, "Title", message)]
+
+
+def check_dates(document, rules):
+    problems = []
+    for name in ("Date", "Modified"):
+        value = document.value(name)
+        if value is None:
+            needs_date = document.kind == "post" and not rules.has_default_date
+            if name == "Date" and needs_date and "date" not in document.from_filename:
+                message = 'Date is missing: add a line like "Date: 2024-05-01 10:00"'
+                problems.append(Problem(document.path, name, message))
+        elif not value.strip():
+            message = f"{name} is empty ({DATE_HINT})"
+            problems.append(Problem(document.path, name, message))
+        elif is_ambiguous_date(value):
+            message = (
+                f'{name} "{value}" can be read as two different days (day/month or '
+                f"month/day): write it year first, as YYYY-MM-DD ({DATE_HINT})"
+            )
+            problems.append(Problem(document.path, name, message))
+        elif not is_valid_date(value):
+            message = f'{name} "{value}" is not a valid date ({DATE_HINT})'
+            problems.append(Problem(document.path, name, message))
+    return problems
+
+
+def check_language(document, rules):
+    allowed = " or ".join(rules.languages)
+    written = document.value("lang")
+    if written is not None:
+        if written.strip() in rules.languages:
+            return []
+        message = f'Lang "{written}" is not a language of this site (use {allowed})'
+        return [Problem(document.path, "Lang", message)]
+    lang = document.from_filename.get("lang")
+    if lang is None or lang in rules.languages:
+        return []
+    slug = document.from_filename.get("slug", "<slug>")
+    extension = os.path.splitext(document.path)[1]
+    names = " or ".join(f"{slug}.{code}{extension}" for code in rules.languages)
+    message = (
+        f'the file name gives the language "{lang}", which is not a language '
+        f"of this site: name the file {names}"
+    )
+    return [Problem(document.path, "Lang", message)]
+
+
+def check_status(document, rules):
+    del rules
+    status = document.value("status")
+    if status is None or status.strip() in STATUSES:
+        return []
+    message = f'Status "{status}" is not one of {", ".join(STATUSES)}' + did_you_mean(
+        status.strip(), STATUSES, cutoff=0.6
+    )
+    return [Problem(document.path, "Status", message)]
+
+
+def check_metadata_names(document, rules):
+    """A name that is unknown but close to a known one is a typo (Tilte → Title)."""
+    known = {name.lower() for name in rules.known_metadata}
+    problems = []
+    for name, _value, _line in document.header.fields:
+        if name.lower() in known:
+            continue
+        if suggestion := did_you_mean(name, rules.known_metadata):
+            message = (
+                f'unknown metadata "{name}"{suggestion}: fix the name, or the line '
+                "is ignored"
+            )
+            problems.append(Problem(document.path, name, message))
+    return problems
+
+
+def check_tags(document, rules):
+    raw = document.value("tags")
+    if raw is None or not raw.strip():
+        return []  # an empty Tags: line (as `make newpost` writes it) means none
+    if ";" in raw:
+        fixed = ", ".join(tag.strip() for tag in raw.split(";") if tag.strip())
+        message = (
+            f'Tags "{raw}" uses ";", which changes how every tag is split: separate '
+            f'tags with commas, as in "Tags: {fixed}"'
+        )
+        return [Problem(document.path, "Tags", message)]
+    tags = [tag.strip() for tag in raw.split(",")]
+    problems = []
+    if not all(tags):
+        message = (
+            f'Tags "{raw}" has an empty tag (two commas in a row, or a comma at '
+            "the end): remove the extra comma"
+        )
+        problems.append(Problem(document.path, "Tags", message))
+    for tag in filter(None, tags):
+        if MARKUP_RE.search(tag):
+            message = f'tag "{tag}" contains HTML; tags are plain text'
+            problems.append(Problem(document.path, "Tags", message))
+        forbidden = [ch for ch in rules.tag_forbidden_characters if ch in tag]
+        if forbidden:
+            fixed = raw
+            for ch in forbidden:
+                fixed = fixed.replace(ch, ", ")
+            message = (
+                f'tag "{tag}" contains "{"".join(forbidden)}": separate tags with '
+                f'a comma, as in "Tags: {fixed}"'
+            )
+            problems.append(Problem(document.path, "Tags", message))
+    return problems
+
+
+def check_slug(document, rules):
+    """The slug the header or the file name gives must be an address of its own.
+
+    Checked before reading, as Pelican skips a page whose slug leads out of
+    the output folder with a message of its own; a slug Pelican makes from
+    the title is checked after reading.
+    """
+    slug = (document.value("slug") or "").strip() or document.from_filename.get("slug")
+    if slug is None:
+        return []
+    message = slug_problem(slug, rules.languages)
+    if message is None:
+        return []
+    return [Problem(document.path, "Slug", f"{message} (rename the file or set Slug:)")]
+
+
+HEADER_CHECKS = (
+    check_header_lines,
+    check_title,
+    check_slug,
+    check_dates,
+    check_language,
+    check_status,
+    check_metadata_names,
+    check_tags,
+)
+
+
+def check_header(document, rules):
+    return [problem for check in HEADER_CHECKS for problem in check(document, rules)]
