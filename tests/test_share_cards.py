@@ -1,18 +1,25 @@
 """Share cards: the title's line breaks and size, and the cards of a real build."""
 
 import itertools
+import runpy
 
 import pytest
-from conftest import build_site, write_content
+from conftest import ROOT, build_site, write_content
 from PIL import Image, ImageChops
-from share_cards.drawing import CARD_SIZE, MAX_TITLE_LINES, TITLE_SIZES, load_font
+from share_cards.drawing import (
+    CARD_SIZE,
+    MAX_TITLE_LINES,
+    TITLE_SIZES,
+    draw_card,
+    load_font,
+)
 from share_cards.layout import (
     NO_LINE_END,
     NO_LINE_START,
     fit_title,
     wrap_title,
 )
-from share_cards.share_cards import DEFAULTS
+from share_cards.share_cards import DEFAULTS, card_look, theme_colours
 
 PREVIEW = "http://127.0.0.1:8000/"
 SIZE = 40  # the test font's size: a Japanese character is SIZE pixels wide
@@ -113,6 +120,16 @@ def test_a_title_too_long_at_the_smallest_size_is_cut_with_an_ellipsis():
     assert len(lines) == MAX_TITLE_LINES
     assert lines[-1].endswith("…")
     assert all(title_font(size).getlength(line) <= WIDTH for line in lines)
+
+
+def test_a_character_the_font_lacks_is_left_out_not_drawn_as_a_box(tmp_path):
+    settings = runpy.run_path(str(ROOT / "pelicanconf.py"))
+    css = (ROOT / "theme" / "static" / "css" / "style.css").read_text()
+    colours, _ = theme_colours(css, "style.css")
+    look = card_look(settings, DEFAULTS, colours, "ja")
+    with_emoji = draw_card("人脈づくり🚀、はじめの一歩", "ja", look)
+    without = draw_card("人脈づくり、はじめの一歩", "ja", look)
+    assert not differ(with_emoji, without)
 
 
 # -- cards of a real build ---------------------------------------------------------

@@ -29,21 +29,40 @@ NAME_SIZE = 32
 BYLINE_SIZE = 30
 
 
+def _same_shape(font, first, second):
+    """Whether `font` draws the two characters alike."""
+    masks = [font.getmask(character) for character in (first, second)]
+    if masks[0].size != masks[1].size:
+        return False
+    first_image, second_image = (
+        Image.frombytes("L", mask.size, bytes(mask)) for mask in masks
+    )
+    return not ImageChops.difference(first_image, second_image).getbbox()
+
+
 def draws_japanese(font):
     """Whether `font` draws Japanese letters rather than its empty box."""
-    empty_box = font.getmask(NOT_A_CHARACTER)
-    for letter in JAPANESE_SAMPLE:
-        mask = font.getmask(letter)
-        same_size = mask.size == empty_box.size
-        if (
-            same_size
-            and not ImageChops.difference(
-                Image.frombytes("L", mask.size, bytes(mask)),
-                Image.frombytes("L", empty_box.size, bytes(empty_box)),
-            ).getbbox()
-        ):
-            return False
-    return True
+    return not any(
+        _same_shape(font, letter, NOT_A_CHARACTER) for letter in JAPANESE_SAMPLE
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def has_glyph(path, index, modified, character):
+    """Whether the font draws `character` (an emoji in Noto CJK it does not)."""
+    font = load_font(path, index, 40, modified)
+    return character.isspace() or not _same_shape(font, character, NOT_A_CHARACTER)
+
+
+def drawable(text, look, key):
+    """`text` without the characters the font would draw as empty boxes."""
+    font = look["fonts"][key]
+    kept = "".join(
+        character
+        for character in text
+        if has_glyph(font["path"], font["index"], font["modified"], character)
+    )
+    return " ".join(kept.split())
 
 
 @functools.lru_cache(maxsize=64)
@@ -80,12 +99,13 @@ def draw_card(title, lang, look):
     draw_mark(draw, LEFT, 64, MARK_SIZE, colours)
     draw.text(
         (LEFT + MARK_SIZE + 24, 64 + MARK_SIZE / 2),
-        look["site"],
+        drawable(look["site"], look, "text_font"),
         font=_font(look, "text_font", NAME_SIZE),
         fill=colours["text"],
         anchor="lm",
     )
 
+    title = drawable(title, look, "title_font")
     size, lines = fit_title(
         title,
         lang,
@@ -114,7 +134,7 @@ def draw_card(title, lang, look):
     draw.rectangle((LEFT, 524, LEFT + 160 - 1, 524 + 8 - 1), fill=colours["link"])
     draw.text(
         (LEFT, 566),
-        look["byline"],
+        drawable(look["byline"], look, "text_font"),
         font=_font(look, "text_font", BYLINE_SIZE),
         fill=colours["muted"],
         anchor="lm",
