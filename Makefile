@@ -20,7 +20,8 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv dev-venv html serve system-packages test lint format messages clean \
+.PHONY: help venv dev-venv html serve build-packages system-packages test lint \
+	format messages clean \
 	translations translated publish github rsync_upload newpost node-modules \
 	lighthouse bench bench-preview screenshots
 
@@ -64,12 +65,16 @@ venv: $(VENV)/.installed
 
 dev-venv: venv $(VENV)/.installed-dev
 
-html: venv
+html: venv build-packages
 	$(BUILD) $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE)
 
 # Drafts included and marked; the page reloads itself after each save.
-serve: venv
+serve: venv build-packages
 	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT) --output $(OUTPUTDIR) --settings $(CONFFILE)
+
+# The build's own (the share cards' font), then the tests' (the browser...).
+build-packages:
+	@bash scripts/ensure-system-packages.sh build
 
 system-packages:
 	@bash scripts/ensure-system-packages.sh
@@ -127,7 +132,7 @@ $(error make rsync_upload needs $(missing_ssh_settings): e.g. make rsync_upload 
 endif
 endif
 
-publish: venv
+publish: venv build-packages
 	$(BUILD) $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 github: publish
@@ -167,7 +172,7 @@ lighthouse: venv system-packages node-modules
 screenshots: dev-venv system-packages
 	$(BIN)/python scripts/screenshots.py
 
-bench: venv
+bench: venv build-packages
 	$(BIN)/python scripts/bench.py
 
 # How long the preview takes from a save to the new page (POSTS=300: the corpus).

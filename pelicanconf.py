@@ -25,6 +25,7 @@ PLUGINS = [
     "japanese_text",
     "bilingual",
     "social",
+    "share_cards",
     "authoring",
     "images",
     "publishing",
@@ -205,6 +206,17 @@ CONSULTATION = {
 # The coach's portrait: a file in content/images/ (e.g. "images/portrait.jpg"),
 # shown in the author box and on About; empty shows a drawn placeholder.
 SITE_PORTRAIT = ""
+
+# -- Share cards (plugins/share_cards) ---------------------------------------
+# Every post and page gets its own share image (og:image), its title set in
+# Noto Sans CJK JP (Debian's fonts-noto-cjk, which `make html` installs).
+# Defaults and the meaning of each key are in plugins/share_cards/share_cards.py.
+SHARE_CARDS = {
+    "alt": {
+        "ja": "{title}（{site}・{author}）",
+        "en": "{title} ({site}, {author})",
+    },
+}
 
 # -- Content checks (plugins/content_checks) ----------------------------------
 # Every build checks the settings and every post first, names each problem (file

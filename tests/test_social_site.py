@@ -77,13 +77,13 @@ def test_posts_have_every_social_meta_tag_in_their_language(
     assert metas(soup, "og:locale:alternate") == [LOCALES[other_lang]]
 
     image = meta(soup, "og:image")
-    assert image == PREVIEW + "theme/" + SOCIAL["default_image"]["path"][lang]
+    assert image == PREVIEW + url + "card.png"  # the post's share card
     assert real_site.path(image.removeprefix(PREVIEW)).is_file()
     assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == (
         "1200",
         "630",
     )
-    assert meta(soup, "og:image:alt") == SOCIAL["default_image"]["alt"][lang]
+    assert meta(soup, "og:image:alt").startswith(meta(soup, "og:title"))
 
     for key in ("article:published_time", "article:modified_time"):
         when = datetime.fromisoformat(meta(soup, key))
@@ -371,9 +371,7 @@ def test_production_urls_come_from_an_absolute_siteurl(make_site):
         soup.select_one('link[rel="canonical"]')["href"]
         == "https://example.org/posts/a/"
     )
-    assert (
-        meta(soup, "og:image") == "https://example.org/theme/images/og-default.ja.png"
-    )
+    assert meta(soup, "og:image") == "https://example.org/posts/a/card.png"
     x_link = soup.select_one("a.share__link--x")["href"]
     assert query_of(x_link)["url"] == ["https://example.org/posts/a/"]
     home = json_ld(site.soup(""))["WebSite"]

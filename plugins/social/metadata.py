@@ -124,11 +124,15 @@ def image_in(image, lang, default_lang):
 
 
 def content_image(content, settings):
-    """(image, problems): the post's own image (`Image:`, `Image_Alt:`) or the
-    site's default one; None and the problems when the post's cannot be used."""
+    """(image, problems): the post's own image (`Image:`, `Image_Alt:`), its
+    share card (plugins/share_cards), or the site's default one; None and the
+    problems when the post's own cannot be used."""
     social = settings["SOCIAL"]
     value = content.metadata.get("image")
     if not value:
+        card = getattr(content, "share_card", None)
+        if card is not None:
+            return card, []
         image = social["default_image"]
         if image is None:
             return None, []
@@ -304,6 +308,9 @@ def meta_tags(page, settings):
         tags.append(("name", "twitter:site", "@" + social["x_handle"]))
         tags.append(("name", "twitter:creator", "@" + social["x_handle"]))
     if image:
+        tags.append(
+            ("name", "twitter:image", absolute_url(social["site_url"], image["path"]))
+        )
         tags.append(("name", "twitter:image:alt", image["alt"]))
     return tags
 
