@@ -80,7 +80,7 @@ def draw_mark(draw, x, y, size, colours):
     """The brand mark of theme/static/images/favicon.svg (a 32-unit square)."""
     unit = size / 32
     draw.rounded_rectangle(
-        (x, y, x + size, y + size), radius=6 * unit, fill=colours["accent"]
+        (x, y, x + size, y + size), radius=6 * unit, fill=colours["brand"]
     )
     letter = ((10, 7), (14, 7), (14, 21), (23, 21), (23, 25), (10, 25))
     draw.polygon(
@@ -94,7 +94,7 @@ def draw_card(title, lang, look):
     width, height = CARD_SIZE
     image = Image.new("RGB", CARD_SIZE, colours["bg"])
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, BAR - 1, height), fill=colours["accent"])
+    draw.rectangle((0, 0, BAR - 1, height), fill=colours["brand"])
 
     draw_mark(draw, LEFT, 64, MARK_SIZE, colours)
     draw.text(

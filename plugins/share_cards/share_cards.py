@@ -59,7 +59,7 @@ DEFAULTS = {
 FONT_PACKAGE = "fonts-noto-cjk"
 CARD_FILE = "card.png"
 STYLESHEET = "static/css/style.css"
-THEME_COLOURS = ("bg", "text", "muted", "accent", "link")
+THEME_COLOURS = ("bg", "text", "muted", "brand", "link")
 
 
 # -- pure functions: settings --------------------------------------------------
