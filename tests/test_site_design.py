@@ -196,9 +196,10 @@ def test_a_portrait_that_is_not_there_stops_the_build(make_site):
 @pytest.mark.parametrize(
     ("url", "image"),
     [
-        ("posts/jinmyaku-zukuri/", "theme/images/og-default.ja.png"),
+        # Listings: posts and pages have cards of their own (share_cards).
         ("", "theme/images/og-default.ja.png"),
-        ("en/posts/jinmyaku-zukuri/", "theme/images/og-default.png"),
+        ("tags/", "theme/images/og-default.ja.png"),
+        ("en/", "theme/images/og-default.png"),
         ("en/tags/", "theme/images/og-default.png"),
     ],
 )
