@@ -26,6 +26,8 @@ preview starts a new builder: what is imported here is never reloaded.
 import argparse
 import contextlib
 import functools
+import hashlib
+import importlib
 import importlib.machinery
 import importlib.util
 import json
@@ -36,10 +38,17 @@ import time
 import traceback
 from pathlib import Path
 
+import babel.localedata
+import jinja2
 from build_site import build, retired_folders
 from pelican import signals
 from pelican.settings import read_settings
 from pelican.writers import Writer
+from site_common.languages import site_languages
+
+# A full build that takes longer than this (seconds) is preceded by a quick
+# pass that renders only the saved pages.
+QUICK_PASS_AFTER = 0.5
 
 # Pelican's content cache: a changed file is read again, the others are not.
 # The cache lives beside the site's other build leftovers (`make clean`).
@@ -51,7 +60,30 @@ CACHE_SETTINGS = {
 
 
 def cache_settings(project):
-    return {**CACHE_SETTINGS, "CACHE_PATH": str(Path(project) / "cache" / "preview")}
+    return {**CACHE_SETTINGS, "CACHE_PATH": str(preview_cache(project))}
+
+
+def preview_cache(project):
+    return Path(project) / "cache" / "preview"
+
+
+def template_settings(settings_file, project):
+    """JINJA_ENVIRONMENT with Jinja's own cache of compiled templates.
+
+    Compiling the theme is most of what a small site's build costs. Jinja keys
+    each compiled template by its name and its source, so an edited template
+    is compiled again; what else shapes the compiled code (the environment's
+    options and filters) comes from the settings file, whose digest names the
+    cache's folder, and from Python code, which this builder never reloads:
+    a new builder starts with an empty cache (see main()).
+    """
+    settings = read_settings(str(settings_file))
+    digest = hashlib.sha256(Path(settings_file).read_bytes()).hexdigest()[:16]
+    folder = preview_cache(project) / "templates" / digest
+    folder.mkdir(parents=True, exist_ok=True)
+    cache = jinja2.FileSystemBytecodeCache(str(folder))
+    jinja = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": cache}
+    return {"JINJA_ENVIRONMENT": jinja}
 
 
 def import_plugins(settings):
@@ -170,20 +202,59 @@ def in_child(work):
     return json.loads(result)
 
 
+def full_build(content, output, settings_file, overrides):
+    """A whole build; the problems, and the modules it imported (see below)."""
+    before = set(sys.modules)
+    problems = build(content, output, settings_file, overrides, remove_old=False)
+    return {"problems": problems, "imported": sorted(set(sys.modules) - before)}
+
+
+def import_modules(names):
+    """Import here what a build imported in its child (Pillow's image formats,
+    Pelican's writers...), so that the next children start with it."""
+    for name in names:
+        if name not in sys.modules:
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+
+
+def load_locale_data(settings):
+    """Babel's data for the site's languages, read once here for every child
+    (Babel keeps what it has read)."""
+    for lang in site_languages(settings):
+        with contextlib.suppress(Exception):
+            babel.localedata.load(lang.replace("-", "_"))
+
+
 def answer(answers, **fields):
     answers.write(json.dumps(fields) + "\n")
     answers.flush()
 
 
-def serve_requests(content, output, settings_file, project, requests, answers):
+def serve_requests(
+    content,
+    output,
+    settings_file,
+    project,
+    requests,
+    answers,
+    quick_pass_after=QUICK_PASS_AFTER,
+):
     content = Path(content).resolve()
+    last_build = 0.0  # seconds the last full build took
     for line in requests:
         request = json.loads(line)
         overrides = {**request["overrides"], **cache_settings(project)}
+        # A broken settings file is not this process's to report: the build does.
+        with contextlib.suppress(Exception):
+            overrides.update(template_settings(settings_file, project))
         changed = request.get("changed") or []
         started = time.monotonic()
         quick = {}
-        if changed and all(is_content_file(path, content) for path in changed):
+        # Reading the whole site is most of a small site's build: the quick
+        # pass pays only where rendering every page takes long.
+        worth_it = changed and last_build > quick_pass_after
+        if worth_it and all(is_content_file(path, content) for path in changed):
             quick = (
                 in_child(
                     functools.partial(
@@ -194,14 +265,16 @@ def serve_requests(content, output, settings_file, project, requests, answers):
             )
             if quick.get("pages"):
                 answer(answers, **{"pass": "quick", "pages": quick["pages"]})
+        full_started = time.monotonic()
         if quick.get("problems"):
             problems = quick["problems"]  # the full build would say the same again
         else:
-            problems = in_child(
-                functools.partial(
-                    build, content, output, settings_file, overrides, remove_old=False
-                )
+            result = in_child(
+                functools.partial(full_build, content, output, settings_file, overrides)
             )
+            problems = None if result is None else result["problems"]
+            import_modules(result["imported"] if result else ())
+        last_build = time.monotonic() - full_started
         answer(
             answers,
             **{
@@ -222,9 +295,13 @@ def main(argv=None):
     parser.add_argument("--settings", type=Path, required=True)
     args = parser.parse_args(argv)
     project = args.settings.resolve().parent
+    # Templates compiled by an earlier builder may have used other plugin code.
+    shutil.rmtree(preview_cache(project) / "templates", ignore_errors=True)
     # A broken settings file is not this process's to report: each build does.
     with contextlib.suppress(Exception):
-        import_plugins(read_settings(str(args.settings)))
+        settings = read_settings(str(args.settings))
+        import_plugins(settings)
+        load_locale_data(settings)
     serve_requests(
         args.content, args.output, args.settings, project, sys.stdin, sys.stdout
     )

@@ -52,7 +52,7 @@ new EventSource("{EVENTS_PATH}").addEventListener("reload", (event) => {{
 }});
 """
 RELOAD_TAG = f'<script src="{RELOAD_PATH}" defer></script>'.encode()
-QUIET_WAIT = 0.02  # seconds without a new change before a build starts
+QUIET_WAIT = 0.005  # seconds without a new change before a build starts
 
 
 # -- pure functions ---------------------------------------------------------
