@@ -289,7 +289,14 @@ def first_post(content):
 
 def write_corpus(folder, count):
     content = Path(folder)
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    # The site's pages, without the templates of this theme they may name
+    # (plain Pelican builds them with its own theme).
+    for page in (ROOT / "content" / "pages").glob("*.md"):
+        target = content / "pages" / page.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lines = page.read_text(encoding="utf-8").split("\n")
+        kept = [line for line in lines if not line.lower().startswith("template:")]
+        target.write_text("\n".join(kept), encoding="utf-8")
     for relative, text in corpus_files(*first_post(ROOT / "content"), count).items():
         target = content / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -306,8 +306,15 @@ def is_javascript_url(value):
     return text.lower().startswith("javascript:")
 
 
+# What any code-running part of HTML holds, written plainly or with entities:
+# a fragment without it has none, and is not parsed.
+ACTIVE_HINT_RE = re.compile(r"(?i)<(?:script|iframe)|[\"'\s/]on[a-z]+\s*=|java|&#")
+
+
 def active_parts(fragment):
     """What in an HTML fragment would run code: ["an <script> element", ...]."""
+    if not ACTIVE_HINT_RE.search(fragment or ""):
+        return []
     parser = _ActiveParts()
     parser.feed(fragment or "")
     parser.close()

@@ -208,17 +208,20 @@ def topics(post):
     return tags, categories
 
 
-def related(articles, article, limit=3):
+def related(articles, article, limit=3, topics_of=topics):
     """At most `limit` posts of `articles` sharing tags with `article`, then its
     category: most shared tags first, posts in its language before others,
-    newer before older. Tags and categories are compared across languages."""
-    tags, categories = topics(article)
+    newer before older. Tags and categories are compared across languages.
+
+    `topics_of` gives a post's topics (`topics`, or a remembered copy of it).
+    """
+    tags, categories = topics_of(article)
     own = {id(member) for member in group_of(article)}
     scored = []
     for position, post in enumerate(articles):
         if id(post) in own:
             continue
-        post_tags, post_categories = topics(post)
+        post_tags, post_categories = topics_of(post)
         shared = len(tags & post_tags)
         same_category = bool(categories & post_categories)
         if shared or same_category:
@@ -323,6 +326,14 @@ def attach_reading_paths(generators):
     posts = [item for item in contents if isinstance(item, Article)]
     published = [post for post in posts if post.status == "published"]
     lists = {lang: reading_list(published, lang, default_lang) for lang in languages}
+    # Each post's topics are compared with every other post's: read them once.
+    known_topics = {}
+
+    def topics_of(post):
+        if id(post) not in known_topics:
+            known_topics[id(post)] = topics(post)
+        return known_topics[id(post)]
+
     for post in posts:
         articles = lists.get(post.lang) or reading_list(
             published, post.lang, default_lang
@@ -331,7 +342,9 @@ def attach_reading_paths(generators):
             post.content, options["min_headings"]
         )
         post.neighbours = neighbours(articles, post)
-        post.related_posts = related(articles, post, options["related_limit"])
+        post.related_posts = related(
+            articles, post, options["related_limit"], topics_of
+        )
     pages = [
         item
         for item in contents
