@@ -4,7 +4,7 @@ same files, and the pieces themselves."""
 import shutil
 
 import pytest
-from build_speed.build_speed import settings_problems
+from build_speed.build_speed import options
 from build_speed.fragments import FragmentCache, install_fragment_cache
 from build_speed.template_environment import share_environment
 from conftest import CONTENT, ROOT, build_site
@@ -94,12 +94,25 @@ def test_each_build_has_its_own_environment_and_fragments():
 
 
 def test_settings_problems_name_each_bad_setting():
-    assert settings_problems({"fragment_cache": False}) == []
-    assert settings_problems({"fragment_cahce": False, "reused_converter": "no"}) == [
-        'BUILD_SPEED["fragment_cahce"] is not a known setting (known: '
-        "shared_environment, fragment_cache, reused_converter)",
-        "BUILD_SPEED[\"reused_converter\"] must be True or False, not 'no'",
+    assert options({"BUILD_SPEED": {"fragment_cache": False}})[1] == []
+    _, problems = options(
+        {"BUILD_SPEED": {"fragment_cahce": False, "reused_converter": "no"}}
+    )
+    assert [str(problem) for problem in problems] == [
+        'settings: BUILD_SPEED has no key "fragment_cahce" (did you mean '
+        '"fragment_cache"?)',
+        "settings: BUILD_SPEED[\"reused_converter\"] should be True or False, not 'no'",
     ]
+
+
+def test_a_bad_setting_stops_the_build_naming_it(make_site):
+    site = make_site({}, BUILD_SPEED={"fragment_cache": "yes"})
+    assert site.returncode == 1
+    assert (
+        'ERROR: settings: BUILD_SPEED["fragment_cache"] should be True or False, '
+        "not 'yes'"
+    ) in site.log.splitlines()
+    assert "Traceback" not in site.log
 
 
 # -- each piece off and on: the same files ------------------------------------------

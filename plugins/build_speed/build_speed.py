@@ -15,6 +15,8 @@ None of them keeps anything beyond one build.
 import logging
 
 from pelican import signals
+from site_common.options import Rule, is_flag, read_options
+from site_common.problems import report_and_stop
 
 from .fragments import install_fragment_cache
 from .markdown_reader import use_reused_converter
@@ -32,50 +34,32 @@ DEFAULTS = {
 }
 
 
-def settings_problems(user_settings):
-    """Every problem with the `BUILD_SPEED` setting, as messages."""
-    if not isinstance(user_settings, dict):
-        return [f"{SETTING} must be a dict, not {type(user_settings).__name__}"]
-    problems = [
-        f'{SETTING}["{key}"] is not a known setting (known: {", ".join(DEFAULTS)})'
-        for key in user_settings
-        if key not in DEFAULTS
-    ]
-    problems += [
-        f'{SETTING}["{key}"] must be True or False, not {value!r}'
-        for key, value in user_settings.items()
-        if key in DEFAULTS and not isinstance(value, bool)
-    ]
-    return problems
+RULES = {key: Rule(is_flag, "True or False") for key in DEFAULTS}
 
 
 def options(settings):
-    """Which pieces are on, defaults filled in."""
-    return {**DEFAULTS, **settings.get(SETTING, {})}
+    """(which pieces are on, defaults filled in; problems with the setting)."""
+    return read_options(settings, SETTING, DEFAULTS, RULES)
 
 
 # -- signal handlers ----------------------------------------------------------------
 
 
 def check_settings(pelican):
-    problems = settings_problems(pelican.settings.get(SETTING, {}))
-    for problem in problems:
-        logger.error("build_speed: %s (in the settings)", problem)
-    if problems:
-        pelican.settings[SETTING] = {}
+    report_and_stop(options(pelican.settings)[1], logger)
 
 
 def set_up_environment(generator):
     if getattr(generator, "env", None) is None:
         return
-    opts = options(generator.settings)
+    opts, _ = options(generator.settings)  # problems reported at start-up
     if opts["shared_environment"]:
         share_environment(generator)
     install_fragment_cache(generator.env, cached=opts["fragment_cache"])
 
 
 def set_up_readers(readers):
-    if options(readers.settings)["reused_converter"]:
+    if options(readers.settings)[0]["reused_converter"]:
         use_reused_converter(readers)
 
 
