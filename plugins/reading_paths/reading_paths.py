@@ -133,11 +133,19 @@ class _HeadingParser(HTMLParser):
             self._open[2].append(data)
 
 
+# The h2 and h3 elements of a post's HTML: only they are parsed. (Text that
+# looks like a heading in the post is escaped, `&lt;h2&gt;`, so never found.)
+HEADING_RE = re.compile(r"<h([23])\b[^>]*>.*?</h\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def table_of_contents(html, min_headings=3):
     """The h2 sections of `html` (with their h3) as TocEntry, or () if fewer
     than `min_headings` sections have an anchor."""
+    headings = [match.group(0) for match in HEADING_RE.finditer(html or "")]
+    if sum(heading[2] == "2" for heading in headings) < min_headings:
+        return ()
     parser = _HeadingParser()
-    parser.feed(html or "")
+    parser.feed("".join(headings))
     parser.close()
     sections = []
     for level, anchor, text in parser.headings:
