@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_site import build_command
+from chromium import CHROMIUM, FLAGS
 from site_common.header import split_source
 from site_common.languages import site_languages
 from static_server import QuietHandler, serve
@@ -38,11 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
-CHROME_PATH = "/usr/bin/chromium"
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(FLAGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MIN_SCORE = 100
 MAX_TRANSFER_KIB = 30
@@ -226,7 +223,7 @@ def run_lighthouse(url, report_path):
         f"--output-path={report_path}",
         f"--chrome-flags={CHROME_FLAGS}",
     ]
-    env = {**os.environ, "CHROME_PATH": CHROME_PATH}
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr}")

@@ -20,20 +20,10 @@ import tempfile
 from pathlib import Path
 
 from build_site import build_command
+from chromium import chromium
 from static_server import QuietHandler, serve
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--hide-scrollbars",
-)
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
 # (name, Japanese address, English address)
@@ -59,18 +49,6 @@ def build(content_only, folder):
     command = build_command(content, output, ROOT / "pelicanconf.py")
     subprocess.run(command, cwd=ROOT, check=True)
     return output
-
-
-def chromium():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument("--window-size=1280,900")
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
 
 def photograph(driver, url, width, scheme, target):
@@ -112,7 +90,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as temporary:
         output = build(args.content_only, Path(temporary))
         args.out.mkdir(parents=True, exist_ok=True)
-        driver = chromium()
+        driver = chromium(languages=None, extra_flags=("--hide-scrollbars",))
         taken = 0
         try:
             with serve(output, QuietHandler) as url:

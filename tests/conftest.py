@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from build_site import build_command
+from chromium import chromium as start_chromium
 from static_server import QuietHandler, serve  # noqa: F401 - shared with the tests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,35 +81,12 @@ def make_site(tmp_path):
 
 # -- serving a built site and driving headless Chromium ------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-)
-
 
 def chromium(javascript=True, languages="ja", window_size="1280,900"):
     """A real headless Chromium, driven through Debian's chromedriver."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--lang={languages.split(',')[0]}")
-    options.add_argument(f"--window-size={window_size}")
-    prefs = {"intl.accept_languages": languages}
-    if not javascript:
-        prefs["profile.managed_default_content_settings.javascript"] = 2
-    options.add_experimental_option("prefs", prefs)
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    return start_chromium(
+        languages, window_size, javascript, extra_flags=("--disable-gpu",)
+    )
 
 
 @pytest.fixture
