@@ -33,7 +33,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 from PIL import ImageFont
-from site_common.languages import site_languages
+from site_common.languages import localized, site_languages
 from site_common.options import Rule, is_language_texts, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
 
@@ -148,12 +148,6 @@ def theme_colours(css, stylesheet):
                 )
             )
     return colours, problems
-
-
-def localized(texts, lang, default_lang):
-    if not isinstance(texts, dict):
-        return texts or ""
-    return texts.get(lang) or texts.get(default_lang) or ""
 
 
 # -- pure functions: one card ----------------------------------------------------

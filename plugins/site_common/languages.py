@@ -71,6 +71,14 @@ def language_name(lang, in_lang=None):
     return locale.get_display_name(where) if locale else f'"{lang}"'
 
 
+def localized(texts, lang, default_lang):
+    """The text for `lang` in a {language: text} dict, else the default
+    language's; a plain value stands for every language."""
+    if not isinstance(texts, dict):
+        return texts or ""
+    return texts.get(lang) or texts.get(default_lang) or ""
+
+
 def lang_prefix(lang, default_lang):
     """The folder a language lives in: "" for the default, "en/" for English."""
     return "" if lang == default_lang else f"{lang}/"

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from pelican.contents import Article
 from site_common.content_files import display_path
 from site_common.images import UnreadableImage
-from site_common.languages import home_url, site_languages
+from site_common.languages import home_url, localized, site_languages
 from site_common.problems import Problem
 
 from .links import profiles
@@ -35,13 +35,6 @@ AUTOMATIC_DESCRIPTION_LENGTH = 160
 def absolute_url(site_url, url):
     """A site-relative URL (`posts/x/`) made absolute."""
     return f"{site_url}/{url.lstrip('/')}"
-
-
-def localized(texts, lang, default_lang):
-    """The text for `lang` in a {language: text} dict, else the default one."""
-    if not isinstance(texts, dict):
-        return texts or ""
-    return texts.get(lang) or texts.get(default_lang) or ""
 
 
 class _TextExtractor(HTMLParser):
