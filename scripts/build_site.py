@@ -29,7 +29,12 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from site_common.content_files import display_folder
-from site_common.problems import SETTINGS, BuildStopped
+from site_common.messages import (
+    Message,
+    messages_language,
+    messages_language_problem,
+)
+from site_common.problems import SETTINGS, BuildStopped, Problem, report
 
 logger = logging.getLogger("build_site")
 
@@ -40,37 +45,55 @@ COULD_NOT_PROCESS = "Could not process %s"
 
 
 def failure_reason(error):
-    """What an exception raised while reading a file says to the author."""
+    """What an exception raised while reading a file says to the author: a
+    Message, or the readers' and Markdown extensions' own words."""
     if error is None:
-        return "could not be read"
+        return Message("could not be read")
     if isinstance(error, ValueError | UnicodeError) and str(error):
-        return str(error)  # the readers' and Markdown extensions' own words
-    return f"could not be read ({type(error).__name__}: {error})"
+        return getattr(error, "message", None) or str(error)
+    return Message(
+        "could not be read ({error})", error=f"{type(error).__name__}: {error}"
+    )
 
 
 class PlainLines(logging.Handler):
     """Each message as one `LEVEL: message` line, paths relative to the project.
 
-    Counts the errors it prints: any error fails the build.
+    Counts the errors it prints: any error fails the build. A problem (logged
+    with site_common.problems.report) is put into words in `lang`, the
+    language of the messages, once the settings say which it is; every
+    problem is kept, for the CI summary.
     """
 
-    def __init__(self, stream, project, content):
+    def __init__(self, stream, project, content, lang="en"):
         super().__init__(logging.INFO)
         self.stream = stream
         self.project_prefix = f"{os.path.abspath(project)}{os.sep}"
         self.content_label = display_folder(content, project)
+        self.lang = lang
         self.errors = 0
+        self.lines = []  # (level name, message) of every line printed
 
     def message(self, record):
         if record.msg == COULD_NOT_PROCESS and len(record.args or ()) == 1:
             # Logged in Pelican's `except` block: the exception is the reason.
             path = f"{self.content_label}/{record.args[0]}".replace(os.sep, "/")
-            return f"{path}: {failure_reason(sys.exc_info()[1])}"
+            reason = failure_reason(sys.exc_info()[1])
+            if isinstance(reason, Message):
+                reason = reason.text(self.lang)
+            return f"{path}: {reason}"
+        problem = getattr(record, "problem", None)
+        if isinstance(problem, Problem):
+            return problem.text(self.lang)
+        words = getattr(record, "words", None)
+        if isinstance(words, Message):
+            return words.text(self.lang)
         return record.getMessage()
 
     def format_line(self, record):
         message = self.message(record).replace(self.project_prefix, "")
         message = " ".join(part.strip() for part in message.splitlines() if part)
+        self.lines.append((record.levelname, message))
         line = f"{record.levelname}: {message}"
         if record.exc_info and record.levelno >= logging.CRITICAL:
             line += "\n" + logging.Formatter().formatException(record.exc_info)
@@ -125,11 +148,18 @@ def build_command(content, output, settings_file, overrides=None):
     return command
 
 
-def summary(count):
-    return (
-        f"The site was not built: {count} problem{'s' if count != 1 else ''} "
-        "to fix, listed above. The output folder was left as it was."
-    )
+def summary(count, lang="en"):
+    if count == 1:
+        template = (
+            "The site was not built: 1 problem to fix, listed above. The output "
+            "folder was left as it was."
+        )
+    else:
+        template = (
+            "The site was not built: {count} problems to fix, listed above. The "
+            "output folder was left as it was."
+        )
+    return Message(template, count=count).text(lang)
 
 
 def run_pelican(settings_file, overrides, handler):
@@ -137,14 +167,21 @@ def run_pelican(settings_file, overrides, handler):
     try:
         settings = read_settings(str(settings_file), override=overrides)
     except Exception as error:  # the settings file itself is broken
-        logger.error(
-            "%s: %s could not be read: %s: %s",
+        problem = Problem(
             SETTINGS,
-            settings_file,
-            type(error).__name__,
-            error,
+            "",
+            "{settings} could not be read: {error}",
+            settings=settings_file,
+            error=f"{type(error).__name__}: {error}",
         )
+        report([problem], logger)
         return
+    handler.lang = messages_language(settings)
+    if wrong_lang := messages_language_problem(settings):
+        problem = Problem(
+            SETTINGS, "MESSAGES_LANG", wrong_lang.template, **wrong_lang.values
+        )
+        report([problem], logger)
     try:
         Pelican(settings).run()
     except BuildStopped:
@@ -152,11 +189,11 @@ def run_pelican(settings_file, overrides, handler):
     except Exception as error:
         if not handler.errors:
             raise  # nothing the author did explains it: a bug, with its traceback
-        logger.error(
-            "the build stopped after the problems above (%s: %s)",
-            type(error).__name__,
-            error,
+        words = Message(
+            "the build stopped after the problems above ({error})",
+            error=f"{type(error).__name__}: {error}",
         )
+        logger.error("%s", words, extra={"words": words})
 
 
 def build(
@@ -195,7 +232,7 @@ def build(
             handler,
         )
         if handler.errors:
-            print(summary(handler.errors), file=stream, flush=True)
+            print(summary(handler.errors, handler.lang), file=stream, flush=True)
             return handler.errors
         if publish is None:
             replace_folder(staging, output, remove_old)

@@ -17,7 +17,8 @@ from datetime import datetime
 
 from pelican.utils import get_date
 from site_common.header import STRAY_METADATA_RE, Header, read_header
-from site_common.options import did_you_mean
+from site_common.messages import Message
+from site_common.options import suggestion
 from site_common.problems import Problem
 from site_common.slugs import slug_problem
 
@@ -44,7 +45,8 @@ KNOWN_METADATA = (
     "Source_Digest",  # digest of the Japanese original a translation follows
 )
 STATUSES = ("published", "draft", "hidden", "skip")
-DATE_HINT = "use YYYY-MM-DD HH:MM"
+DATE_HINT = Message("use YYYY-MM-DD HH:MM")
+SLUG_FIX = "{reason} (rename the file or set Slug:)"
 MARKUP_RE = re.compile(r"<[A-Za-z/!][^>]*>")
 # The form nearly every post uses (2024-05-01 10:00, ASCII digits), checked
 # without dateutil; anything else is left to dateutil, as Pelican reads it.
@@ -144,8 +146,11 @@ def check_header_lines(document, rules):
             Problem(
                 document.path,
                 name,
-                f'line {number} "{line}" is not read as metadata: write the name, '
-                f'then an ASCII colon and a space, as in "{name}: ..."',
+                'line {number} "{line}" is not read as metadata: write the name, '
+                'then an ASCII colon and a space, as in "{name}: ..."',
+                number=number,
+                line=line,
+                name=name,
             )
         )
     return problems
@@ -173,17 +178,27 @@ def check_dates(document, rules):
                 message = 'Date is missing: add a line like "Date: 2024-05-01 10:00"'
                 problems.append(Problem(document.path, name, message))
         elif not value.strip():
-            message = f"{name} is empty ({DATE_HINT})"
-            problems.append(Problem(document.path, name, message))
+            message = "{name} is empty ({hint})"
+            problems.append(
+                Problem(document.path, name, message, name=name, hint=DATE_HINT)
+            )
         elif is_ambiguous_date(value):
             message = (
-                f'{name} "{value}" can be read as two different days (day/month or '
-                f"month/day): write it year first, as YYYY-MM-DD ({DATE_HINT})"
+                '{name} "{value}" can be read as two different days (day/month or '
+                "month/day): write it year first, as YYYY-MM-DD ({hint})"
             )
-            problems.append(Problem(document.path, name, message))
+            problems.append(
+                Problem(
+                    document.path, name, message, name=name, value=value, hint=DATE_HINT
+                )
+            )
         elif not is_valid_date(value):
-            message = f'{name} "{value}" is not a valid date ({DATE_HINT})'
-            problems.append(Problem(document.path, name, message))
+            message = '{name} "{value}" is not a valid date ({hint})'
+            problems.append(
+                Problem(
+                    document.path, name, message, name=name, value=value, hint=DATE_HINT
+                )
+            )
     return problems
 
 
@@ -193,8 +208,8 @@ def check_language(document, rules):
     if written is not None:
         if written.strip() in rules.languages:
             return []
-        message = f'Lang "{written}" is not a language of this site (use {allowed})'
-        return [Problem(document.path, "Lang", message)]
+        message = 'Lang "{value}" is not a language of this site (use {allowed})'
+        return [Problem(document.path, "Lang", message, value=written, allowed=allowed)]
     lang = document.from_filename.get("lang")
     if lang is None or lang in rules.languages:
         return []
@@ -202,10 +217,10 @@ def check_language(document, rules):
     extension = os.path.splitext(document.path)[1]
     names = " or ".join(f"{slug}.{code}{extension}" for code in rules.languages)
     message = (
-        f'the file name gives the language "{lang}", which is not a language '
-        f"of this site: name the file {names}"
+        'the file name gives the language "{lang}", which is not a language '
+        "of this site: name the file {names}"
     )
-    return [Problem(document.path, "Lang", message)]
+    return [Problem(document.path, "Lang", message, lang=lang, names=names)]
 
 
 def check_status(document, rules):
@@ -213,10 +228,16 @@ def check_status(document, rules):
     status = document.value("status")
     if status is None or status.strip() in STATUSES:
         return []
-    message = f'Status "{status}" is not one of {", ".join(STATUSES)}' + did_you_mean(
-        status.strip(), STATUSES, cutoff=0.6
-    )
-    return [Problem(document.path, "Status", message)]
+    return [
+        Problem(
+            document.path,
+            "Status",
+            'Status "{value}" is not one of {statuses}{suggestion}',
+            value=status,
+            statuses=", ".join(STATUSES),
+            suggestion=suggestion(status.strip(), STATUSES, cutoff=0.6),
+        )
+    ]
 
 
 def check_metadata_names(document, rules):
@@ -226,12 +247,14 @@ def check_metadata_names(document, rules):
     for name, _value, _line in document.header.fields:
         if name.lower() in known:
             continue
-        if suggestion := did_you_mean(name, rules.known_metadata):
+        if nearest := suggestion(name, rules.known_metadata):
             message = (
-                f'unknown metadata "{name}"{suggestion}: fix the name, or the line '
+                'unknown metadata "{name}"{suggestion}: fix the name, or the line '
                 "is ignored"
             )
-            problems.append(Problem(document.path, name, message))
+            problems.append(
+                Problem(document.path, name, message, name=name, suggestion=nearest)
+            )
     return problems
 
 
@@ -242,32 +265,41 @@ def check_tags(document, rules):
     if ";" in raw:
         fixed = ", ".join(tag.strip() for tag in raw.split(";") if tag.strip())
         message = (
-            f'Tags "{raw}" uses ";", which changes how every tag is split: separate '
-            f'tags with commas, as in "Tags: {fixed}"'
+            'Tags "{value}" uses ";", which changes how every tag is split: separate '
+            'tags with commas, as in "Tags: {fixed}"'
         )
-        return [Problem(document.path, "Tags", message)]
+        return [Problem(document.path, "Tags", message, value=raw, fixed=fixed)]
     tags = [tag.strip() for tag in raw.split(",")]
     problems = []
     if not all(tags):
         message = (
-            f'Tags "{raw}" has an empty tag (two commas in a row, or a comma at '
+            'Tags "{value}" has an empty tag (two commas in a row, or a comma at '
             "the end): remove the extra comma"
         )
-        problems.append(Problem(document.path, "Tags", message))
+        problems.append(Problem(document.path, "Tags", message, value=raw))
     for tag in filter(None, tags):
         if MARKUP_RE.search(tag):
-            message = f'tag "{tag}" contains HTML; tags are plain text'
-            problems.append(Problem(document.path, "Tags", message))
+            message = 'tag "{tag}" contains HTML; tags are plain text'
+            problems.append(Problem(document.path, "Tags", message, tag=tag))
         forbidden = [ch for ch in rules.tag_forbidden_characters if ch in tag]
         if forbidden:
             fixed = raw
             for ch in forbidden:
                 fixed = fixed.replace(ch, ", ")
             message = (
-                f'tag "{tag}" contains "{"".join(forbidden)}": separate tags with '
-                f'a comma, as in "Tags: {fixed}"'
+                'tag "{tag}" contains "{characters}": separate tags with '
+                'a comma, as in "Tags: {fixed}"'
             )
-            problems.append(Problem(document.path, "Tags", message))
+            problems.append(
+                Problem(
+                    document.path,
+                    "Tags",
+                    message,
+                    tag=tag,
+                    characters="".join(forbidden),
+                    fixed=fixed,
+                )
+            )
     return problems
 
 
@@ -281,10 +313,10 @@ def check_slug(document, rules):
     slug = (document.value("slug") or "").strip() or document.from_filename.get("slug")
     if slug is None:
         return []
-    message = slug_problem(slug, rules.languages)
-    if message is None:
+    reason = slug_problem(slug, rules.languages)
+    if reason is None:
         return []
-    return [Problem(document.path, "Slug", f"{message} (rename the file or set Slug:)")]
+    return [Problem(document.path, "Slug", SLUG_FIX, reason=reason)]
 
 
 HEADER_CHECKS = (

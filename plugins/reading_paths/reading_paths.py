@@ -295,9 +295,11 @@ def portrait_problems(settings):
             Problem(
                 SETTINGS,
                 "SITE_PORTRAIT",
-                f'SITE_PORTRAIT "{portrait}": there is no such file in '
-                f"{settings['PATH']} (put the photo in content/images/ and write "
+                'SITE_PORTRAIT "{portrait}": there is no such file in '
+                "{folder} (put the photo in content/images/ and write "
                 '"images/<name>.jpg", or leave it empty)',
+                portrait=portrait,
+                folder=settings["PATH"],
             )
         ]
     if relative.split("/")[0] not in settings.get("STATIC_PATHS", []):
@@ -305,8 +307,9 @@ def portrait_problems(settings):
             Problem(
                 SETTINGS,
                 "SITE_PORTRAIT",
-                f'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
+                'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
                 "so it would not be copied to the site",
+                portrait=portrait,
             )
         ]
     return []
