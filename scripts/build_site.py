@@ -33,6 +33,7 @@ from site_common.messages import (
     Message,
     messages_language,
     messages_language_problem,
+    render,
 )
 from site_common.problems import SETTINGS, BuildStopped, Problem, report
 
@@ -42,6 +43,17 @@ logger = logging.getLogger("build_site")
 # Pelican's message for a file its reader failed on; the reason is the
 # exception being handled while it is logged.
 COULD_NOT_PROCESS = "Could not process %s"
+# Pelican's own messages the author may meet, in the author's words: the names
+# of their arguments, and the message (its Japanese is in the catalog).
+PELICAN_MESSAGES = {
+    "Duplicate definition of `%s` for %s. Using first one.": (
+        ("name", "path"),
+        Message(
+            "{path}: the line {name}: is written twice in the header; the first "
+            "one is used: delete the other"
+        ),
+    ),
+}
 
 
 def failure_reason(error):
@@ -50,7 +62,8 @@ def failure_reason(error):
     if error is None:
         return Message("could not be read")
     if isinstance(error, ValueError | UnicodeError) and str(error):
-        return getattr(error, "message", None) or str(error)
+        reason = error.args[0] if error.args else None
+        return reason if isinstance(reason, Message) else str(error)
     return Message(
         "could not be read ({error})", error=f"{type(error).__name__}: {error}"
     )
@@ -85,6 +98,11 @@ class PlainLines(logging.Handler):
         problem = getattr(record, "problem", None)
         if isinstance(problem, Problem):
             return problem.text(self.lang)
+        if record.msg in PELICAN_MESSAGES and isinstance(record.args, tuple):
+            names, words = PELICAN_MESSAGES[record.msg]
+            if len(names) == len(record.args):
+                values = dict(zip(names, map(str, record.args), strict=True))
+                return render(words.template, values, self.lang)
         words = getattr(record, "words", None)
         if isinstance(words, Message):
             return words.text(self.lang)

@@ -2,12 +2,16 @@
 
 import ast
 
+import messages_doc
+import newpost
 import pytest
 from conftest import ROOT
-from site_common.message_catalog import SECTIONS
+from content_checks import headers
+from site_common.message_catalog import PHRASES, SECTIONS
 from site_common.messages import (
     CATALOG,
     Message,
+    Phrase,
     messages_language,
     messages_language_problem,
     placeholders,
@@ -20,7 +24,10 @@ from site_common.problems import Problem
 MESSAGE_SOURCES = sorted(
     [
         *(ROOT / "plugins").rglob("*.py"),
-        *(ROOT / "scripts" / name for name in ("build_site.py",)),
+        *(
+            ROOT / "scripts" / name
+            for name in ("build_site.py", "newpost.py", "translations.py")
+        ),
     ]
 )
 BROKEN_POST = "Title: 朝の習慣\nDate: 2024-13-45\n\n本文\n"
@@ -42,6 +49,8 @@ def test_every_message_has_both_languages_with_the_same_placeholders(
     template, japanese
 ):
     assert japanese.strip() and japanese != template
+    if template in PHRASES:
+        return  # shown as written, never filled in
     assert placeholders(japanese) == placeholders(template)
     values = {name: "x" for name in placeholders(template)}
     assert template.format_map(values) and japanese.format_map(values)
@@ -50,6 +59,10 @@ def test_every_message_has_both_languages_with_the_same_placeholders(
 def test_no_template_is_in_two_sections():
     templates = [template for template, _ in all_entries()]
     assert len(templates) == len(set(templates)) == len(CATALOG)
+
+
+# Where the English text is among the arguments of what makes a message.
+POSITIONS = {"Problem": 2, "Message": 0, "Phrase": 0, "problem": 0, "Rule": 1}
 
 
 def templates_in(path):
@@ -70,7 +83,7 @@ def templates_in(path):
         for node in ast.walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
-            position = {"Problem": 2, "Message": 0}.get(node.func.id)
+            position = POSITIONS.get(node.func.id)
             if position is None or len(node.args) <= position:
                 continue
             found += constants(node.args[position], assigned)
@@ -131,6 +144,20 @@ def test_a_value_is_never_read_as_a_template():
     assert (
         problem.text("ja")
         == "a.md: タグ「{x}」に HTML があります。タグはふつうの文字だけで書きます"
+    )
+
+
+def test_a_setting_description_is_shown_as_written():
+    phrase = Phrase("a dict of {header name: value, or None to leave it out}")
+    assert (
+        phrase.text("en") == "a dict of {header name: value, or None to leave it out}"
+    )
+    assert phrase.text("ja") == "{ヘッダー名: 値（出さないなら None）} の辞書"
+
+
+def test_a_message_that_cannot_be_filled_in_never_stops_the_report():
+    assert render("{missing} and {name}", {"name": "x"}, "ja") == (
+        "{missing} and {name}"
     )
 
 
@@ -202,3 +229,170 @@ def test_an_unknown_messages_language_is_a_problem(make_site):
         'ERROR: settings: MESSAGES_LANG "jp" is not a language the messages are '
         "written in: use en or ja"
     ]
+
+
+# -- the typist's mistakes: the message shows the corrected line --------------
+
+RULES = headers.HeaderRules(
+    languages=("ja", "en"),
+    default_lang="ja",
+    known_metadata=headers.KNOWN_METADATA,
+    tag_forbidden_characters="、",
+    has_default_date=False,
+)
+
+
+def header_problems(text):
+    document = headers.read_document("content/posts/x.ja.md", "post", text, {})
+    return headers.check_header(document, RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Title：朝の習慣\nDate: 2026-11-30 10:00\n\n本文\n",
+            "1 行目「Title：朝の習慣」の名前のあとのコロンが全角の「：」です。"
+            "半角の「:」にしてください。正しい行: Title: 朝の習慣",
+        ),
+        (
+            "Title: 朝の習慣\nTags　：人脈, 勇気\n\n本文\n",
+            "2 行目「Tags　：人脈, 勇気」の名前のあとのコロンが全角の「：」です。"
+            "半角の「:」にしてください。正しい行: Tags: 人脈, 勇気",
+        ),
+        (
+            "Title: 朝の習慣\nDate: 2026-11-30 10:00\n　Tags: 人脈\n\n本文\n",
+            "3 行目「　Tags: 人脈」に全角スペース「　」があります。"
+            "消すか、半角スペースにしてください。正しい行: Tags: 人脈",
+        ),
+        (
+            "Title: 朝の習慣\nDate: 2026年11月30日\n\n本文\n",
+            "Date「2026年11月30日」は「年月日」で書かれています。"
+            "「年-月-日 時:分」の形にしてください。正しい行: Date: 2026-11-30",
+        ),
+        (
+            "Title: 朝の習慣\nDate: 2026年1月5日 9時30分\n\n本文\n",
+            "Date「2026年1月5日 9時30分」は「年月日」で書かれています。"
+            "「年-月-日 時:分」の形にしてください。正しい行: Date: 2026-01-05 09:30",
+        ),
+        (
+            "Title: 朝の習慣\nDate: ２０２６-１１-３０ １０：００\n\n本文\n",
+            "Date「２０２６-１１-３０ １０：００」に全角の文字（数字・記号・スペース）"
+            "があります。半角にしてください。正しい行: Date: 2026-11-30 10:00",
+        ),
+    ],
+)
+def test_a_typed_mistake_is_shown_with_the_corrected_line(text, expected):
+    (problem,) = header_problems(text)
+    assert problem.text("ja") == f"content/posts/x.ja.md: {expected}"
+
+
+def test_a_typed_mistake_in_english():
+    (problem,) = header_problems("Title：朝の習慣\nDate: 2026-11-30\n\n本文\n")
+    assert problem.message == (
+        'line 1 "Title：朝の習慣" has a full-width colon "：" after the name: '
+        'write an ASCII colon, as in "Title: 朝の習慣"'
+    )
+
+
+def test_a_full_width_colon_in_the_body_is_no_header_line():
+    text = "Title: 朝の習慣\nDate: 2026-11-30\n\n注意：これは本文です。\nQ：なぜ？\n"
+    assert header_problems(text) == []
+
+
+def test_the_fields_below_a_stray_line_are_not_reported_missing():
+    """One message for one mistake: not also "Title is missing"."""
+    problems = header_problems("Title：朝の習慣\nDate: 2026-11-30\n\n本文\n")
+    assert [problem.field for problem in problems] == ["Title"]
+
+
+def test_a_typed_mistake_in_a_build_is_japanese_by_default(make_site):
+    site = make_site(
+        {"posts/x.ja.md": "Title：朝の習慣\nDate: 2026-11-30 10:00\n\n本文\n"},
+        MESSAGES_LANG=None,
+    )
+    assert problem_lines(site.log) == [
+        "ERROR: content/posts/x.ja.md: 1 行目「Title：朝の習慣」の名前のあとの"
+        "コロンが全角の「：」です。半角の「:」にしてください。正しい行: Title: 朝の習慣"
+    ]
+
+
+# -- the guide lists the messages ----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_guides_list_of_messages_is_current(lang):
+    guide = messages_doc.GUIDES[lang].read_text(encoding="utf-8")
+    assert messages_doc.with_list(guide, lang) == guide, "run: make messages-doc"
+
+
+def test_the_japanese_guide_lists_the_messages_in_japanese():
+    guide = messages_doc.GUIDES["ja"].read_text(encoding="utf-8")
+    listed = guide[guide.index(messages_doc.BEGIN) : guide.index(messages_doc.END)]
+    assert "- … 行目「…」の名前のあとのコロンが全角の「：」です。" in listed
+    assert "- サイトは作られませんでした。" in listed
+    assert "the file is empty" not in listed
+    assert "- NUL 文字" not in listed  # a word inside another message
+
+
+def test_a_stale_list_is_found():
+    guide = messages_doc.GUIDES["ja"].read_text(encoding="utf-8")
+    stale = guide.replace("タイトルが空です。", "タイトルがからです。")
+    assert messages_doc.with_list(stale, "ja") == guide
+
+
+# -- an untouched make newpost stub is not published ---------------------------
+
+ENGLISH_STUB = newpost.render_english_translation(
+    "asa",
+    "",
+    "2026-11-30 10:00",
+    "Connections",
+    {"path": "content/posts/asa.ja.md", "title": "朝の習慣"},
+)
+
+
+def test_the_english_stub_has_a_placeholder_title_and_text():
+    assert header_problems(ENGLISH_STUB) == []  # a draft
+    published = ENGLISH_STUB.replace("Status: draft", "Status: published")
+    problems = header_problems(published)
+    assert [(p.path, p.field) for p in problems] == [
+        ("content/posts/x.ja.md", "Title"),
+        ("content/posts/x.ja.md", "body"),
+    ]
+    assert (
+        problems[0]
+        .text("ja")
+        .endswith(
+            "タイトルが make newpost の仮の文「Title in English」のままです。"
+            "タイトルを書くか、公開できるまで「Status: draft」のままにしてください"
+        )
+    )
+
+
+def test_a_stub_with_no_status_is_published_so_refused():
+    no_status = ENGLISH_STUB.replace("Status: draft\n", "")
+    assert [p.field for p in header_problems(no_status)] == ["Title", "body"]
+
+
+def test_a_translated_stub_passes():
+    done = (
+        ENGLISH_STUB.replace("Title in English", "Morning habits")
+        .replace("Write the English translation here.", "Every morning, I ...")
+        .replace("Status: draft", "Status: published")
+    )
+    assert header_problems(done) == []
+
+
+def test_an_untouched_stub_stops_the_build_naming_the_file(make_site):
+    japanese = "Title: 朝の習慣\nDate: 2026-11-30 10:00\n\n本文\n"
+    stub = ENGLISH_STUB.replace("Status: draft", "Status: published")
+    site = make_site(
+        {"posts/asa.ja.md": japanese, "posts/asa.en.md": stub}, MESSAGES_LANG=None
+    )
+    assert site.returncode == 1
+    assert [line.split(": ", 2)[1] for line in problem_lines(site.log)] == [
+        "content/posts/asa.en.md",
+        "content/posts/asa.en.md",
+    ]
+    assert "Write the English translation here." in site.log

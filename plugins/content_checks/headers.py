@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pelican.utils import get_date
-from site_common.header import STRAY_METADATA_RE, Header, read_header
+from site_common.header import Header, corrected_line, read_header, typed_prefix
 from site_common.messages import Message
 from site_common.options import suggestion
 from site_common.problems import Problem
 from site_common.slugs import slug_problem
+from site_common.stubs import placeholders_left
 
 # Every metadata name a post or page may use, in one place: Pelican's own first,
 # then the project's. Other plugins add theirs with CONTENT_CHECKS["extra_metadata"].
@@ -55,6 +56,11 @@ PLAIN_DATE_RE = re.compile(
 )
 # Day and month first, year last: 01/05/2024 is 1 May in Japan, 5 January in
 # the United States, and dateutil picks one without a word.
+# 2026年11月30日, 2026年11月30日 10時5分, 2026年11月30日 10:05 (after NFKC).
+JAPANESE_DATE_RE = re.compile(
+    r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
+    r"(?:\s*([0-9]{1,2})\s*(?:時|:)\s*(?:([0-9]{1,2})\s*分?)?)?"
+)
 AMBIGUOUS_DATE_RE = re.compile(r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b")
 
 
@@ -78,6 +84,7 @@ class Document:
     header: Header
     from_filename: dict  # what the file name says: {"slug": ..., "lang": ...}
     blank_lines: int = 0  # empty lines above the header, which hide it
+    body: str = ""  # the text below the header
 
     def value(self, name):
         return self.header.value(name)
@@ -97,10 +104,11 @@ def read_document(path, kind, text, from_filename):
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blank = next((n for n, line in enumerate(lines) if line.strip()), 0)
     header = read_header("\n".join(lines[blank:]))
+    body = "\n".join(lines[blank + header.body_start :])
     if header.stray_line:
         number, line = header.stray_line
         header = Header(header.fields, header.body_start, (number + blank, line))
-    return Document(path, kind, header, from_filename, blank)
+    return Document(path, kind, header, from_filename, blank, body)
 
 
 def is_valid_date(text):
@@ -116,6 +124,28 @@ def is_valid_date(text):
     except (ValueError, OverflowError):
         return False
     return True
+
+
+def typed_date(text):
+    """(message, the date as it should be written) for a date typed in the
+    Japanese way: 2026年11月30日, or with full-width digits; else None."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    if match := JAPANESE_DATE_RE.fullmatch(plain):
+        year, month, day, hour, minute = match.groups()
+        fixed = f"{year}-{int(month):02d}-{int(day):02d}"
+        if hour is not None:
+            fixed += f" {int(hour):02d}:{int(minute or 0):02d}"
+        return (
+            '{name} "{value}" is written with 年月日: write it as "{name}: {fixed}"',
+            fixed,
+        )
+    if plain != text.strip():
+        message = (
+            '{name} "{value}" has full-width characters: write it with ASCII '
+            'digits and signs, as in "{name}: {fixed}"'
+        )
+        return message, plain
+    return None
 
 
 def is_ambiguous_date(text):
@@ -141,17 +171,26 @@ def check_header_lines(document, rules):
         )
     if document.header.stray_line:
         number, line = document.header.stray_line
-        name = STRAY_METADATA_RE.match(line)["key"]
-        problems.append(
-            Problem(
-                document.path,
-                name,
-                'line {number} "{line}" is not read as metadata: write the name, '
-                'then an ASCII colon and a space, as in "{name}: ..."',
-                number=number,
-                line=line,
-                name=name,
+        fixed = corrected_line(line)
+        name = fixed.split(":", 1)[0]
+        prefix = typed_prefix(line)
+        if "：" in prefix:
+            message = (
+                'line {number} "{line}" has a full-width colon "：" after the name: '
+                'write an ASCII colon, as in "{fixed}"'
             )
+        elif "\u3000" in prefix:
+            message = (
+                'line {number} "{line}" has a full-width space "\u3000": delete it '
+                'or write an ASCII space, as in "{fixed}"'
+            )
+        else:
+            message = (
+                'line {number} "{line}" is not read as metadata: write the name, '
+                'then an ASCII colon and a space, as in "{fixed}"'
+            )
+        problems.append(
+            Problem(document.path, name, message, number=number, line=line, fixed=fixed)
         )
     return problems
 
@@ -159,6 +198,8 @@ def check_header_lines(document, rules):
 def check_title(document, rules):
     del rules
     title = document.value("title")
+    if title is None and document.header.stray_line:
+        return []  # the line that ended the header is reported, corrected
     if title is None:
         message = 'Title is missing: add a first line like "Title: ..."'
     elif not title.strip():
@@ -174,6 +215,7 @@ def check_dates(document, rules):
         value = document.value(name)
         if value is None:
             needs_date = document.kind == "post" and not rules.has_default_date
+            needs_date = needs_date and not document.header.stray_line
             if name == "Date" and needs_date and "date" not in document.from_filename:
                 message = 'Date is missing: add a line like "Date: 2024-05-01 10:00"'
                 problems.append(Problem(document.path, name, message))
@@ -181,6 +223,13 @@ def check_dates(document, rules):
             message = "{name} is empty ({hint})"
             problems.append(
                 Problem(document.path, name, message, name=name, hint=DATE_HINT)
+            )
+        elif typed := typed_date(value):
+            message, fixed = typed
+            problems.append(
+                Problem(
+                    document.path, name, message, name=name, value=value, fixed=fixed
+                )
             )
         elif is_ambiguous_date(value):
             message = (
@@ -319,6 +368,29 @@ def check_slug(document, rules):
     return [Problem(document.path, "Slug", SLUG_FIX, reason=reason)]
 
 
+def check_placeholders(document, rules):
+    """A post `make newpost` started is not published with its placeholders."""
+    del rules
+    status = (document.value("status") or "published").strip()
+    if status != "published":
+        return []
+    found = placeholders_left(document.value("title"), document.body)
+    return [
+        Problem(
+            document.path,
+            field,
+            'Title is still "{placeholder}", the placeholder make newpost wrote: '
+            'write the title, or keep "Status: draft" until the post is ready'
+            if field == "Title"
+            else 'the text still has "{placeholder}", the placeholder make newpost '
+            'wrote: write the text in its place, or keep "Status: draft" until the '
+            "post is ready",
+            placeholder=placeholder,
+        )
+        for field, placeholder in found
+    ]
+
+
 HEADER_CHECKS = (
     check_header_lines,
     check_title,
@@ -328,6 +400,7 @@ HEADER_CHECKS = (
     check_status,
     check_metadata_names,
     check_tags,
+    check_placeholders,
 )
 
 

@@ -255,7 +255,7 @@ def size_images_in_content(content):
                 Problem(
                     source,
                     "image",
-                    'image "{src}" leads out of the content folder',
+                    "image {src} leads out of the content folder",
                     src=src,
                 )
             )
@@ -269,7 +269,7 @@ def size_images_in_content(content):
                 Problem(
                     source,
                     "image",
-                    'image "{src}": {reason}',
+                    "image {src}: {reason}",
                     src=src,
                     reason=error.reason,
                 )

@@ -29,7 +29,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from site_common.languages import site_languages
 from site_common.options import Rule, is_text, is_whole_number, read_options
-from site_common.problems import SETTINGS, Problem, report_and_stop
+from site_common.problems import SETTINGS, Problem, report, report_and_stop
 from site_common.urls import browser_split, is_http_url
 
 logger = logging.getLogger(__name__)
@@ -363,11 +363,14 @@ def attach_reading_paths(generators):
     ]
     found = consultation_links(pages, options["page_slug"], languages)
     if not found:
-        logger.warning(
-            'reading_paths: no page has the slug %r (CONSULTATION["page_slug"]): '
+        notice = Problem(
+            SETTINGS,
+            "CONSULTATION",
+            'no page has the slug {slug} (CONSULTATION["page_slug"]): '
             "posts show no call to book a session",
-            options["page_slug"],
+            slug=repr(options["page_slug"]),
         )
+        report([notice], logger, level=logging.WARNING)
     context["consultation"] = Consultation(pages=found, ways=contact_ways(options))
 
 

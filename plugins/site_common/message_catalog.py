@@ -70,19 +70,30 @@ HEADER = {
         "が読まれません。先頭の空行を消してください"
     ),
     'line {number} "{line}" is not read as metadata: write the name, then an ASCII '
-    'colon and a space, as in "{name}: ..."': (
-        "{number} 行目「{line}」は記事の情報として読まれません。名前のあとに"
-        "半角のコロン「:」と半角スペースを書きます。例: {name}: ..."
+    'colon and a space, as in "{fixed}"': (
+        "{number} 行目「{line}」は記事の情報として読まれません。名前のすぐあとに"
+        "半角のコロン「:」と半角スペースを書きます。正しい行: {fixed}"
     ),
     'line {number} "{line}" has a full-width colon "：" after the name: write an '
     'ASCII colon, as in "{fixed}"': (
         "{number} 行目「{line}」の名前のあとのコロンが全角の「：」です。"
         "半角の「:」にしてください。正しい行: {fixed}"
     ),
-    'line {number} "{line}" has a full-width space "\u3000": write an ASCII '
-    'space, as in "{fixed}"': (
+    'line {number} "{line}" has a full-width space "\u3000": delete it or write '
+    'an ASCII space, as in "{fixed}"': (
         "{number} 行目「{line}」に全角スペース「\u3000」があります。"
-        "半角スペースにしてください。正しい行: {fixed}"
+        "消すか、半角スペースにしてください。正しい行: {fixed}"
+    ),
+    'Title is still "{placeholder}", the placeholder make newpost wrote: write '
+    'the title, or keep "Status: draft" until the post is ready': (
+        "タイトルが make newpost の仮の文「{placeholder}」のままです。タイトルを"
+        "書くか、公開できるまで「Status: draft」のままにしてください"
+    ),
+    'the text still has "{placeholder}", the placeholder make newpost wrote: '
+    'write the text in its place, or keep "Status: draft" until the post is '
+    "ready": (
+        "本文に make newpost の仮の文「{placeholder}」が残っています。そこに本文を"
+        "書くか、公開できるまで「Status: draft」のままにしてください"
     ),
     'Title is missing: add a first line like "Title: ..."': (
         "タイトルがありません。1行目に「Title: 記事のタイトル」と書いてください"
@@ -106,10 +117,10 @@ HEADER = {
         "{name}「{value}」は「年月日」で書かれています。"
         "「年-月-日 時:分」の形にしてください。正しい行: {name}: {fixed}"
     ),
-    '{name} "{value}" has full-width digits: write it with ASCII digits, as in '
-    '"{name}: {fixed}"': (
-        "{name}「{value}」に全角の数字があります。半角の数字にしてください。"
-        "正しい行: {name}: {fixed}"
+    '{name} "{value}" has full-width characters: write it with ASCII digits and '
+    'signs, as in "{name}: {fixed}"': (
+        "{name}「{value}」に全角の文字（数字・記号・スペース）があります。"
+        "半角にしてください。正しい行: {name}: {fixed}"
     ),
     "use YYYY-MM-DD HH:MM": "「年-月-日 時:分」の形で、例: 2024-05-01 10:00",
     'Lang "{value}" is not a language of this site (use {allowed})': (
@@ -173,6 +184,87 @@ HEADER = {
         "カテゴリ「{category}」はこのサイトのカテゴリ（{categories}）にありません"
         "{suggestion}新しいカテゴリは pelicanconf.py の "
         'CONTENT_CHECKS["categories"] に足します'
+    ),
+}
+
+NAMES = {
+    '{field} "{name}" has no slug: {add}': (
+        "{field}「{name}」のアドレス（ローマ字）がまだ決まっていません。{add}"
+    ),
+    'add "{name}": "{slug}" to {setting}["slugs"] in {file}': (
+        '{file} の {setting}["slugs"] に次の1行を足してください: "{name}": "{slug}",'
+    ),
+    '{field} "{name}" contains an invisible character ({codes}): delete it from '
+    "the line": (
+        "{field}「{name}」に目に見えない文字（{codes}）があります。"
+        "その行から消してください"
+    ),
+    '{field} "{name}" has no letters or digits to make an address from: {add}': (
+        "{field}「{name}」にはアドレスにできる文字や数字がありません。{add}"
+    ),
+    '{field} "{name}" makes an address {length} characters long (at most {most}): '
+    "shorten it, or {add}": (
+        "{field}「{name}」のアドレスが {length} 文字になります（{most} 文字まで）。"
+        "短くするか、{add}"
+    ),
+    '{field} "{name}" makes the address "{slug}", which is not lower-case letters, '
+    "digits and hyphens: {add}": (
+        "{field}「{name}」のアドレスが「{slug}」になり、小文字・数字・ハイフン"
+        "だけになりません。{add}"
+    ),
+    'Title "{source}" gives no address: add the line "Slug: {slug}" under the title': (
+        "タイトル「{source}」からはアドレスが作れません。タイトルの下に"
+        "「Slug: {slug}」の行を足してください"
+    ),
+    'the file name "{source}" gives no address: add the line "Slug: {slug}" under '
+    "the title": (
+        "ファイル名「{source}」からはアドレスが作れません。タイトルの下に"
+        "「Slug: {slug}」の行を足してください"
+    ),
+    '{group} {listed} would both get the address slug "{slug}". Give one of them '
+    'its own slug in {setting}["slugs"] in pelicanconf.py.': (
+        "{group} {listed} が同じアドレス「{slug}」になります。pelicanconf.py の "
+        '{setting}["slugs"] でどちらかに別のアドレスを決めてください。'
+    ),
+    "“{name}” ({path})": "「{name}」（{path}）",
+    "categories": "カテゴリ",
+    "tags": "タグ",
+    "authors": "著者",
+}
+
+BODY = {
+    "line {line}: the author's note '<!--' is never closed: end it with '-->'": (
+        "{line} 行目: メモ「<!--」が閉じていません。メモの終わりに「-->」を"
+        "書いてください"
+    ),
+    "the author's note '<!--' is never closed: end it with '-->'": (
+        "メモ「<!--」が閉じていません。メモの終わりに「-->」を書いてください"
+    ),
+    "tweet block: the field 'url' is missing": (
+        "ツイートの引用（::: tweet）: url の行がありません。"
+        "例: url: https://x.com/<ハンドル>/status/<番号>"
+    ),
+    "tweet block: the tweet's text is missing": (
+        "ツイートの引用（::: tweet）: ツイートの本文がありません"
+    ),
+    "tweet block: date {date} is not a date like 2018-08-20": (
+        "ツイートの引用（::: tweet）: date {date} は日付として読めません。"
+        "例: date: 2018-08-20"
+    ),
+    "tweet block: '::: tweet' is never closed: end the quoted tweet with a line "
+    "':::'": (
+        "ツイートの引用「::: tweet」が閉じていません。引用の終わりに「:::」"
+        "だけの行を書いてください"
+    ),
+    "tweet block: url {url} is not the address of a post "
+    "(https://x.com/<handle>/status/<number>) or of a profile "
+    "(https://x.com/<handle>) on X": (
+        "ツイートの引用（::: tweet）: url {url} は X の投稿"
+        "（https://x.com/<ハンドル>/status/<番号>）やプロフィール"
+        "（https://x.com/<ハンドル>）のアドレスではありません"
+    ),
+    "tweet block: field {name} is given twice": (
+        "ツイートの引用（::: tweet）: {name} の行が二つあります。一つにしてください"
     ),
 }
 
@@ -243,6 +335,16 @@ TRANSLATIONS = {
     ),
     "English": "英語",
     "Japanese": "日本語",
+    "is an outdated translation: {original} changed since. Update it, then run: "
+    "make translated SLUG={slug}": (
+        "翻訳が古くなっています（そのあと {original} が変わりました）。"
+        "翻訳を直してから make translated SLUG={slug} を実行してください"
+    ),
+    "has not been marked up to date with {original} yet. Once it is translated, "
+    "run: make translated SLUG={slug}": (
+        "{original} に合わせた翻訳だという記録がまだありません。"
+        "訳し終えたら make translated SLUG={slug} を実行してください"
+    ),
 }
 
 WARNINGS = {
@@ -365,46 +467,63 @@ SETTINGS = {
         "シェア画像の色はここから取ります"
     ),
     "it cannot be read ({error})": "読めません（{error}）",
-    "True or False": "True か False",
-    "a list of metadata names": "記事の情報の名前のリスト",
-    "a list of setting names": "設定の名前のリスト",
-    "a page's slug": "ページのスラッグ",
-    "a string of characters": "文字列",
-    "a whole number of pixels, at least 1": "1 以上の整数（ピクセル数）",
-    "a whole number from 1 to 95": "1 から 95 までの整数",
-    "a whole number from 1 to 20": "1 から 20 までの整数",
-    "a whole number from 0 to 12": "0 から 12 までの整数",
-    "https://... or empty": "https://... か空",
-    "an e-mail address (name@example.com) or empty": (
-        "メールアドレス（name@example.com）か空"
+    '{setting}["{key}"] is not a known setting (known: {known})': (
+        '{setting}["{key}"] という設定はありません（あるのは {known}）'
     ),
-    "an address on x.com, or empty": "x.com のアドレスか空",
-    "an address on lin.ee or line.me": "lin.ee か line.me のアドレス",
-    "an absolute address like https://example.org, or empty": (
-        "https://example.org のような完全なアドレスか空"
+    "{setting} must be a dict, not {kind}": (
+        "{setting} は辞書で書きます（{kind} ではなく）"
     ),
-    'a text for each language, like {{"ja": "..."}}': (
-        '言語ごとの文字列（例: {{"ja": "..."}}）'
+    '{setting}["summary_suffix"] must be text, not {value}': (
+        '{setting}["summary_suffix"] は文字列で書きます（{value} ではなく）'
     ),
-    'a locale for each language, like {{"ja": "ja_JP"}}': (
-        '言語ごとのロケール（例: {{"ja": "ja_JP"}}）'
+    '{setting}["char_languages"] must be a list of language codes, not {value}': (
+        '{setting}["char_languages"] は言語コードのリストで書きます（{value} ではなく）'
     ),
-    'a file name such as "404.html"': "「404.html」のようなファイル名",
-    'a host name such as "blog.example.com", or ""': (
-        '「blog.example.com」のようなホスト名か「""」'
+    '{setting}["slugs"] must be a dict of name: slug': (
+        '{setting}["slugs"] は「名前: スラッグ」の辞書で書きます'
     ),
-    "the path of a font file": "フォントファイルのパス",
-    'a path such as "feeds/all.atom.xml", or ""': (
-        '「feeds/all.atom.xml」のようなパスか「""」'
+    '{setting}["slugs"]["{name}"] is {slug}: a slug is lower-case ASCII letters '
+    "and digits joined by hyphens, at most {most} characters, such as "
+    '"hirabayashi-takayuki"': (
+        '{setting}["slugs"]["{name}"] が {slug} です。スラッグは半角の小文字と数字を'
+        "ハイフンでつないだ {most} 文字までの文字列です。"
+        "例:「hirabayashi-takayuki」"
     ),
-    'a path such as "sitemap.xml", or ""': '「sitemap.xml」のようなパスか「""」',
+    '{setting}["{key}"] must be a whole number above 0, not {value}': (
+        '{setting}["{key}"] は 1 以上の整数にします（{value} ではなく）'
+    ),
+    '{setting}["headers"] has an invalid header name {name}': (
+        '{setting}["headers"] のヘッダー名 {name} は使えません'
+    ),
+    '{setting}["headers"]["{name}"] should be one line of text (or None to leave '
+    "the header out), not {value}": (
+        '{setting}["headers"]["{name}"] は1行の文字列にします（ヘッダーを出さない'
+        "なら None）。{value} ではありません"
+    ),
+    "{label} should be {mistake}{hint}": "{label} は{mistake}にします{hint}",
+    "the host name alone, without {scheme}://": ("{scheme}:// をつけずにホスト名だけ"),
+    "a host name, with no spaces": "スペースのないホスト名",
+    "the host name alone, without a path": "パスをつけずにホスト名だけ",
+    "the host name alone, without a port": "ポートをつけずにホスト名だけ",
+    "written in lower case": "小文字",
+    "a host name such as blog.example.com": "blog.example.com のようなホスト名",
+    '{label} is not the host of SITEURL "{siteurl}" ({host}): links would lead to '
+    "another host; give one of the two only": (
+        "{label} が SITEURL「{siteurl}」のホスト（{host}）と違います。リンクが"
+        "別のホストを指してしまうので、どちらか一方だけを書いてください"
+    ),
+    'no page has the slug {slug} (CONSULTATION["page_slug"]): posts show no call '
+    "to book a session": (
+        'スラッグ {slug} のページがありません（CONSULTATION["page_slug"]）。'
+        "記事に相談の申し込みへの案内が出ません"
+    ),
 }
 
 IMAGES = {
-    'image "{src}" leads out of the content folder': (
-        "画像「{src}」が content フォルダの外を指しています"
+    "image {src} leads out of the content folder": (
+        "画像 {src} が content フォルダの外を指しています"
     ),
-    'image "{src}": {reason}': "画像「{src}」: {reason}",
+    "image {src}: {reason}": "画像 {src}: {reason}",
     "image: {reason}": "画像: {reason}",
     "it is damaged or cut short ({error})": (
         "ファイルが壊れているか、途中で切れています（{error}）"
@@ -435,10 +554,139 @@ BUILD = {
         "output フォルダは前のままです。"
     ),
     "could not be read": "読めませんでした",
+    "{path}: the line {name}: is written twice in the header; the first one is "
+    "used: delete the other": (
+        "{path}: 記事の情報に {name}: の行が二つあります。最初の行が使われます。"
+        "もう一方の行を消してください"
+    ),
     "could not be read ({error})": "読めませんでした（{error}）",
     "{settings} could not be read: {error}": "{settings} が読めませんでした: {error}",
     "the build stopped after the problems above ({error})": (
         "上の問題のためにビルドが止まりました（{error}）"
+    ),
+}
+
+NEWPOST = {
+    "Give the post's SLUG (its address), for example: {example}": (
+        "SLUG（記事のアドレス）を指定してください。例: {example}"
+    ),
+    'SLUG "{slug}" cannot be used: write it with lowercase ASCII letters, digits '
+    "and single hyphens between them, for example: {example}": (
+        "SLUG「{slug}」は使えません。半角の小文字（a-z）・数字（0-9）・"
+        "ハイフン（-）だけで書き、ハイフンで始めたり終えたりしないでください。"
+        "例: {example}"
+    ),
+    'SLUG "{slug}" is a name the site uses for its own pages: choose another, for '
+    "example: {example}": (
+        "SLUG「{slug}」はサイトが自分のページに使う名前です。"
+        "別の名前にしてください。例: {example}"
+    ),
+    'LANG "{lang}" is not known: leave it out (or LANG=ja) for a Japanese post, '
+    "LANG=en for its English translation.": (
+        "LANG「{lang}」は使えません。日本語の記事は LANG なし（または LANG=ja）、"
+        "英語版は LANG=en です。"
+    ),
+    "The Japanese original {path} does not exist: create it first with make "
+    "newpost SLUG={slug}": (
+        "日本語の原文 {path} がありません。"
+        "先に make newpost SLUG={slug} で日本語の記事を作ってください。"
+    ),
+    "{path} already exists and was left as it is: open it to go on writing, or "
+    "choose another SLUG.": (
+        "{path} はもうあります。上書きはしません。"
+        "そのファイルを開いて続きを書くか、別の SLUG にしてください。"
+    ),
+    "Error: {message}": "エラー: {message}",
+    "Created {path}. Preview: make serve": (
+        "{path} を作りました。プレビュー: make serve"
+    ),
+}
+
+TRANSLATED = {
+    "No post or page with the slug '{slug}' in content/.": (
+        "content/ にスラッグ「{slug}」の記事もページもありません。"
+    ),
+    "'{slug}' needs both {original} and {translation}.": (
+        "「{slug}」には {original} と {translation} の両方が必要です。"
+    ),
+    "{path} is still the stub make newpost wrote ({parts}): translate it first, "
+    "then run make translated SLUG={slug} again.": (
+        "{path} は make newpost が書いた仮の文のままです（{parts}）。"
+        "先に訳してから、もう一度 make translated SLUG={slug} を実行してください。"
+    ),
+    "the title": "タイトル",
+    "the text": "本文",
+    "{path}: marked up to date": "{path}: 最新の翻訳として記録しました",
+    "slug": "スラッグ",
+    "status": "状況",
+    "ok": "最新",
+    "outdated": "古い",
+    "unchecked": "未確認",
+    "missing": "翻訳なし",
+    "no original": "原文なし",
+}
+
+# What a setting's value must be (site_common.options.Rule): shown as written.
+PHRASES = {
+    "True or False": "True か False",
+    "a list of metadata names": "記事の情報の名前のリスト",
+    "a list of setting names": "設定の名前のリスト",
+    "a page's slug": "ページのスラッグ",
+    "a string of characters": "文字列",
+    "a whole number of pixels, at least 1": "1 以上の整数（ピクセル数）",
+    "a whole number from 1 to 95": "1 から 95 までの整数",
+    "a whole number from 1 to 20": "1 から 20 までの整数",
+    "a whole number from 0 to 12": "0 から 12 までの整数",
+    "https://... or empty": "https://... か空",
+    "an e-mail address (name@example.com) or empty": (
+        "メールアドレス（name@example.com）か空"
+    ),
+    "an address on x.com, or empty": "x.com のアドレスか空",
+    "an address on lin.ee or line.me": "lin.ee か line.me のアドレス",
+    "an absolute address like https://example.org, or empty": (
+        "https://example.org のような完全なアドレスか空"
+    ),
+    'a text for each language, like {"ja": "..."}': (
+        '言語ごとの文字列（例: {"ja": "..."}）'
+    ),
+    'a locale for each language, like {"ja": "ja_JP"}': (
+        '言語ごとのロケール（例: {"ja": "ja_JP"}）'
+    ),
+    'a file name such as "404.html"': "「404.html」のようなファイル名",
+    'a host name such as "blog.example.com", or ""': (
+        '「blog.example.com」のようなホスト名か「""」'
+    ),
+    "the path of a font file": "フォントファイルのパス",
+    'a path such as "feeds/all.atom.xml", or ""': (
+        '「feeds/all.atom.xml」のようなパスか「""」'
+    ),
+    'a path such as "sitemap.xml", or ""': '「sitemap.xml」のようなパスか「""」',
+    "a dict of {header name: value, or None to leave it out}": (
+        "{ヘッダー名: 値（出さないなら None）} の辞書"
+    ),
+    "an X handle without the @ (letters, digits, _), or empty": (
+        "@ をつけない X のハンドル（英字・数字・_）か空"
+    ),
+    "the address of a Facebook profile (https://...), or empty": (
+        "Facebook のプロフィールのアドレス（https://...）か空"
+    ),
+    'a dict of names and absolute addresses (https://...), or "" for plain text': (
+        '名前と完全なアドレス（https://...）の辞書、文字だけなら ""'
+    ),
+    'None or {"path": "images/....png" (or {"ja": ..., "en": ...}), "alt": '
+    '{"ja": ..., "en": ...}}': (
+        'None か {"path": "images/....png"（または {"ja": ..., "en": ...}）, '
+        '"alt": {"ja": ..., "en": ...}}'
+    ),
+    "a list of category names, or None": "カテゴリ名のリストか None",
+    "the number of the font's face in its .ttc file (0 is JP in Noto CJK)": (
+        ".ttc ファイルの中の書体の番号（Noto CJK では 0 が日本語）"
+    ),
+    "a text for each language, with only {title}, {site} and {author}": (
+        "言語ごとの文字列（使えるのは {title}、{site}、{author} だけ）"
+    ),
+    'a dict of {name: {language: name}}, e.g. {"人脈": {"en": "connections"}}': (
+        '{名前: {言語: 名前}} の辞書。例: {"人脈": {"en": "connections"}}'
     ),
 }
 
@@ -448,6 +696,8 @@ SECTIONS = (
         {"en": "The header (Title:, Date: ...)", "ja": "記事の情報（Title: や Date:）"},
         HEADER,
     ),
+    ({"en": "Names of tags and categories", "ja": "タグとカテゴリの名前"}, NAMES),
+    ({"en": "The text of a post", "ja": "本文"}, BODY),
     ({"en": "Links and addresses", "ja": "リンクとアドレス"}, LINKS),
     ({"en": "Images", "ja": "画像"}, IMAGES),
     ({"en": "Translations", "ja": "翻訳"}, TRANSLATIONS),
@@ -456,7 +706,77 @@ SECTIONS = (
         WARNINGS,
     ),
     ({"en": "Settings (pelicanconf.py)", "ja": "設定（pelicanconf.py）"}, SETTINGS),
+    ({"en": "What a setting must be", "ja": "設定に書けるもの"}, PHRASES),
     ({"en": "The build", "ja": "ビルド"}, BUILD),
+    ({"en": "make newpost", "ja": "make newpost（新しい記事）"}, NEWPOST),
+    (
+        {
+            "en": "make translations, make translated",
+            "ja": "make translations と make translated（翻訳の状況）",
+        },
+        TRANSLATED,
+    ),
+)
+
+# Words that are only ever part of another message (a reason, a name, a
+# suggestion): the guide's list of messages leaves them out.
+FRAGMENTS = frozenset(
+    {
+        'save it again as UTF-8 (VS Code: "Save with Encoding" → "UTF-8"; '
+        'Notepad: "Save As" → Encoding "UTF-8")',
+        "{name} (U+{code})",
+        "a NUL character",
+        "a backspace",
+        "a vertical tab",
+        "a form feed",
+        "an escape character",
+        "a delete character",
+        "a control character",
+        "use YYYY-MM-DD HH:MM",
+        ' (did you mean "{choice}"?)',
+        "lower-case ASCII letters (a-z), digits and single hyphens between them",
+        'add "{name}": "{slug}" to {setting}["slugs"] in {file}',
+        "“{name}” ({path})",
+        "categories",
+        "tags",
+        "authors",
+        "leads out of the site's folder",
+        "is the home page",
+        'is in "{folder}", which the site writes itself',
+        "English",
+        "Japanese",
+        "the body",
+        "the Summary",
+        "an <{tag}> element",
+        'an event attribute "{name}="',
+        'a "javascript:" address in {name}=',
+        "must be the site's address alone, with no user name, ?query or #fragment, "
+        'e.g. "https://example.com/blog"',
+        "is not a full web address: write it with https://",
+        "install it with: sudo apt-get install {package} (make html installs it when "
+        "run as root)",
+        "the host name alone, without {scheme}://",
+        "a host name, with no spaces",
+        "the host name alone, without a path",
+        "the host name alone, without a port",
+        "written in lower case",
+        "a host name such as blog.example.com",
+        "it is damaged or cut short ({error})",
+        "it has more pixels than the {limit} an image may have: make it smaller",
+        "it is not an image file (PNG, JPEG, GIF, WebP), or it is damaged",
+        "{value} leads out of the folder {folder}",
+        "there is no file {path} in {folder}",
+        "the title",
+        "the text",
+        "slug",
+        "status",
+        "ok",
+        "outdated",
+        "unchecked",
+        "missing",
+        "no original",
+        *PHRASES,
+    }
 )
 
 CATALOG = {

@@ -53,6 +53,19 @@ class Message:
         return hash((self.template, tuple(sorted(self.values))))
 
 
+class Phrase(Message):
+    """Words shown as written, translated but never filled in: a setting's
+    description may hold braces ('a dict of {name: slug}')."""
+
+    __slots__ = ()
+
+    def __init__(self, text):
+        super().__init__(text)
+
+    def text(self, lang=SOURCE_LANG):
+        return translation(self.template, lang)
+
+
 def translation(template, lang):
     """The text of a template in `lang`: the catalog's, else the template itself."""
     if lang == SOURCE_LANG:
@@ -71,9 +84,15 @@ def in_words(value, lang):
 
 def render(template, values, lang=SOURCE_LANG):
     """The template in `lang`, its placeholders filled in (a literal brace is
-    written twice in a template, as in str.format)."""
+    written twice in a template, as in str.format). A message that cannot be
+    filled in is shown in English, or as written: it never stops a build."""
     words = {name: in_words(value, lang) for name, value in values.items()}
-    return translation(template, lang).format_map(words)
+    for text in (translation(template, lang), template):
+        try:
+            return text.format_map(words)
+        except (KeyError, IndexError, ValueError):
+            continue
+    return template
 
 
 def placeholders(text):
@@ -106,6 +125,7 @@ __all__ = [
     "MESSAGE_LANGUAGES",
     "SECTIONS",
     "Message",
+    "Phrase",
     "messages_language",
     "messages_language_problem",
     "placeholders",

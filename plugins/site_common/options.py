@@ -10,7 +10,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from site_common.messages import Message
+from site_common.messages import Message, Phrase
 from site_common.problems import SETTINGS, Problem
 
 
@@ -89,7 +89,7 @@ def read_options(settings, name, defaults, rules=None):
                     '{name}["{key}"] should be {expected}, not {value}',
                     name=name,
                     key=key,
-                    expected=Message(rule.expected),
+                    expected=Phrase(rule.expected),
                     value=repr(value),
                 )
             )

@@ -12,7 +12,7 @@ when it is shown (site_common.messages).
 
 import logging
 
-from site_common.messages import render
+from site_common.messages import Message, render
 
 SETTINGS = "settings"  # stands where a file would, for problems in the settings
 
@@ -21,13 +21,15 @@ class Problem:
     """One thing to fix: the file (or "settings"), the field at fault, what to do.
 
     `template` is the message's English template and `values` fill its
-    {placeholders} (site_common.messages): `text(lang)` puts it into words in
-    a language, `message` in English.
+    {placeholders} (site_common.messages), or a Message made before:
+    `text(lang)` puts it into words in a language, `message` in English.
     """
 
     __slots__ = ("field", "path", "template", "values")
 
     def __init__(self, path, field, template, **values):
+        if isinstance(template, Message):
+            template, values = template.template, {**template.values, **values}
         self.path = path
         self.field = field
         self.template = template

@@ -82,8 +82,8 @@ RULES = {
         is_address_or_empty,
         "the address of a Facebook profile (https://...), or empty",
     ),
-    "author_bio": Rule(is_texts, 'a text for each language, like {{"ja": "..."}}'),
-    "locales": Rule(is_texts, 'a locale for each language, like {{"ja": "ja_JP"}}'),
+    "author_bio": Rule(is_texts, 'a text for each language, like {"ja": "..."}'),
+    "locales": Rule(is_texts, 'a locale for each language, like {"ja": "ja_JP"}'),
     "links": Rule(
         is_links,
         'a dict of names and absolute addresses (https://...), or "" for plain text',
