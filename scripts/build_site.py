@@ -7,7 +7,10 @@ Pelican builds into a new folder beside the output, which takes the output's
 place only when the whole build succeeded. Every problem that any plugin or
 Pelican itself logs as an error is printed as one plain line
 (`ERROR: content/posts/x.ja.md: ...`), all of them, then one summary line, and
-the status is 1: the last good output stays as it was, byte for byte.
+the status is 1: the last good output stays as it was, byte for byte. The
+messages are in the author's language (MESSAGES_LANG, site_common.messages);
+in CI (GitHub Actions), a failed build also lists them, file by file, on the
+run's summary page.
 
 A plugin that cannot go on after its problems raises BuildStopped (from
 site_common.problems) once it has reported them; an exception after problems
@@ -17,6 +20,7 @@ its traceback.
 """
 
 import argparse
+import html
 import json
 import logging
 import os
@@ -85,7 +89,7 @@ class PlainLines(logging.Handler):
         self.content_label = display_folder(content, project)
         self.lang = lang
         self.errors = 0
-        self.lines = []  # (level name, message) of every line printed
+        self.lines = []  # (level name, file or None, message) of every line
 
     def message(self, record):
         if record.msg == COULD_NOT_PROCESS and len(record.args or ()) == 1:
@@ -111,7 +115,7 @@ class PlainLines(logging.Handler):
     def format_line(self, record):
         message = self.message(record).replace(self.project_prefix, "")
         message = " ".join(part.strip() for part in message.splitlines() if part)
-        self.lines.append((record.levelname, message))
+        self.lines.append((record.levelname, *split_path(record, message)))
         line = f"{record.levelname}: {message}"
         if record.exc_info and record.levelno >= logging.CRITICAL:
             line += "\n" + logging.Formatter().formatException(record.exc_info)
@@ -124,6 +128,47 @@ class PlainLines(logging.Handler):
             print(self.format_line(record), file=self.stream, flush=True)
         except Exception:  # a message that cannot be printed must not stop a build
             self.handleError(record)
+
+
+def split_path(record, message):
+    """(file, the rest) of a printed message that names its file first, else
+    (None, message): a problem names its file, as Pelican's "Could not
+    process" does."""
+    problem = getattr(record, "problem", None)
+    path = problem.path if isinstance(problem, Problem) else None
+    if record.msg == COULD_NOT_PROCESS or path:
+        path, separator, rest = message.partition(": ")
+        if separator:
+            return path, rest
+    return None, message
+
+
+def job_summary(lines, count, lang="en"):
+    """The Markdown a failed build adds to the CI run's summary page: the
+    problems, file by file, in the author's language."""
+    by_file = {}
+    for level, path, message in lines:
+        if level in ("ERROR", "CRITICAL"):
+            by_file.setdefault(path, []).append(message)
+    heading = Message(
+        "The site was not built: {count} to fix, file by file", count=count
+    )
+    parts = [f"## {heading.text(lang)}", ""]
+    for path, messages in sorted(by_file.items(), key=lambda item: item[0] or "~"):
+        heading = f"`{path}`" if path else Message("Other problems").text(lang)
+        parts += [f"### {heading}", ""]
+        parts += [f"- {html.escape(message, quote=False)}" for message in messages]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def add_job_summary(text, environ=os.environ):
+    """Append to the CI job's summary (GitHub Actions names the file in
+    GITHUB_STEP_SUMMARY); nothing outside CI."""
+    target = environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as page:
+            page.write(text + "\n")
 
 
 def parse_override(text):
@@ -251,6 +296,7 @@ def build(
         )
         if handler.errors:
             print(summary(handler.errors, handler.lang), file=stream, flush=True)
+            add_job_summary(job_summary(handler.lines, handler.errors, handler.lang))
             return handler.errors
         if publish is None:
             replace_folder(staging, output, remove_old)

@@ -162,7 +162,7 @@ CONTENT_CASES = [
     (
         "full-width colon",
         {"posts/colon.ja.md": GOOD_POST.replace("Category: ", "Category：")},
-        'content/posts/colon.ja.md: line 3 "Category：人脈" is not read as metadata',
+        'content/posts/colon.ja.md: line 3 "Category：人脈" has a full-width colon',
     ),
     (
         "empty tag",

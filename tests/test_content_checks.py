@@ -264,8 +264,8 @@ POST_CASES = [
     (
         "full-width-colon",
         "Title: A\nDate: 2024-05-01\nTags：人脈\n\nText.",
-        'line 3 "Tags：人脈" is not read as metadata: write the name, then an '
-        'ASCII colon and a space, as in "Tags: ..."',
+        'line 3 "Tags：人脈" has a full-width colon "：" after the name: write an '
+        'ASCII colon, as in "Tags: 人脈"',
     ),
     (
         "full-width-colon-below-blank-lines",
@@ -298,7 +298,7 @@ def test_each_bad_header_gives_its_problem(name, text, expected):
 
 def test_a_stray_line_below_blank_lines_is_numbered_in_the_file():
     found = problems_in("posts/x.ja.md", "\n\nTitle: A\nDate: 2024-05-01\nTags：人脈\n")
-    assert 'line 5 "Tags：人脈" is not read as metadata' in found[1]
+    assert 'line 5 "Tags：人脈" has a full-width colon' in found[1]
 
 
 @pytest.mark.parametrize(

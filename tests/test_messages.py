@@ -2,6 +2,7 @@
 
 import ast
 
+import build_site
 import messages_doc
 import newpost
 import pytest
@@ -26,7 +27,13 @@ MESSAGE_SOURCES = sorted(
         *(ROOT / "plugins").rglob("*.py"),
         *(
             ROOT / "scripts" / name
-            for name in ("build_site.py", "newpost.py", "translations.py")
+            for name in (
+                "build_site.py",
+                "newpost.py",
+                "translations.py",
+                "serve.py",
+                "preview_builder.py",
+            )
         ),
     ]
 )
@@ -396,3 +403,60 @@ def test_an_untouched_stub_stops_the_build_naming_the_file(make_site):
         "content/posts/asa.en.md",
     ]
     assert "Write the English translation here." in site.log
+
+
+# -- CI: the run's summary page lists the problems, file by file --------------
+
+
+def test_the_job_summary_groups_the_problems_by_file():
+    lines = [
+        ("ERROR", "content/posts/b.ja.md", "Title <b> is empty"),
+        ("WARNING", "content/posts/a.ja.md", "a warning"),
+        ("ERROR", "content/posts/a.ja.md", "first"),
+        ("ERROR", None, "the build stopped"),
+        ("ERROR", "content/posts/a.ja.md", "second"),
+    ]
+    assert build_site.job_summary(lines, 4, "ja").splitlines() == [
+        "## サイトは作られませんでした。直すところ（4 か所）をファイルごとに示します",
+        "",
+        "### `content/posts/a.ja.md`",
+        "",
+        "- first",
+        "- second",
+        "",
+        "### `content/posts/b.ja.md`",
+        "",
+        "- Title &lt;b&gt; is empty",
+        "",
+        "### そのほかの問題",
+        "",
+        "- the build stopped",
+    ]
+
+
+def test_a_failed_build_in_ci_writes_the_summary_in_japanese(
+    make_site, tmp_path, monkeypatch
+):
+    page = tmp_path / "summary.md"
+    page.write_text("earlier steps\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(page))
+    site = make_site({"posts/x.ja.md": BROKEN_POST}, MESSAGES_LANG=None)
+    assert site.returncode == 1
+    assert page.read_text(encoding="utf-8").splitlines() == [
+        "earlier steps",
+        "## サイトは作られませんでした。直すところ（1 か所）をファイルごとに示します",
+        "",
+        "### `content/posts/x.ja.md`",
+        "",
+        "- Date「2024-13-45」は日付として読めません"
+        "（「年-月-日 時:分」の形で、例: 2024-05-01 10:00）",
+        "",
+    ]
+
+
+def test_a_good_build_writes_no_summary(make_site, tmp_path, monkeypatch):
+    page = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(page))
+    good = "Title: 朝の習慣\nDate: 2026-11-30 10:00\n\n本文\n"
+    assert make_site({"posts/x.ja.md": good}).returncode == 0
+    assert not page.exists()

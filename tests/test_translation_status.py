@@ -125,9 +125,7 @@ def test_mark_refuses_a_stub_with_only_its_body_left(content):
 
 def test_the_report_in_english_by_setting(content, tmp_path):
     settings = tmp_path / "english.py"
-    settings.write_text(
-        "DEFAULT_LANG = 'ja'\nMESSAGES_LANG = 'en'\n", encoding="utf-8"
-    )
+    settings.write_text("DEFAULT_LANG = 'ja'\nMESSAGES_LANG = 'en'\n", encoding="utf-8")
     result = subprocess.run(
         [
             sys.executable,

@@ -224,13 +224,6 @@ def check_dates(document, rules):
             problems.append(
                 Problem(document.path, name, message, name=name, hint=DATE_HINT)
             )
-        elif typed := typed_date(value):
-            message, fixed = typed
-            problems.append(
-                Problem(
-                    document.path, name, message, name=name, value=value, fixed=fixed
-                )
-            )
         elif is_ambiguous_date(value):
             message = (
                 '{name} "{value}" can be read as two different days (day/month or '
@@ -238,14 +231,33 @@ def check_dates(document, rules):
             )
             problems.append(
                 Problem(
-                    document.path, name, message, name=name, value=value, hint=DATE_HINT
+                    document.path,
+                    name,
+                    message,
+                    name=name,
+                    value=value,
+                    hint=DATE_HINT,
                 )
             )
-        elif not is_valid_date(value):
+        elif is_valid_date(value):
+            continue  # as Pelican reads it (full-width digits too)
+        elif typed := typed_date(value):
+            message, fixed = typed
+            problems.append(
+                Problem(
+                    document.path, name, message, name=name, value=value, fixed=fixed
+                )
+            )
+        else:
             message = '{name} "{value}" is not a valid date ({hint})'
             problems.append(
                 Problem(
-                    document.path, name, message, name=name, value=value, hint=DATE_HINT
+                    document.path,
+                    name,
+                    message,
+                    name=name,
+                    value=value,
+                    hint=DATE_HINT,
                 )
             )
     return problems

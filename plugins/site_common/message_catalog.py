@@ -553,6 +553,10 @@ BUILD = {
         "サイトは作られませんでした。直すところが 1 か所あります（上の一覧）。"
         "output フォルダは前のままです。"
     ),
+    "Other problems": "そのほかの問題",
+    "The site was not built: {count} to fix, file by file": (
+        "サイトは作られませんでした。直すところ（{count} か所）をファイルごとに示します"
+    ),
     "could not be read": "読めませんでした",
     "{path}: the line {name}: is written twice in the header; the first one is "
     "used: delete the other": (
@@ -690,6 +694,24 @@ PHRASES = {
     ),
 }
 
+PREVIEW = {
+    "Preview: {address} (Ctrl+C to stop)": (
+        "プレビュー: {address}（止めるには Ctrl+C）"
+    ),
+    "✓ Preview rebuilt ({seconds} s)": "✓ プレビューを更新しました（{seconds} 秒）",
+    "✗ The build failed: fix the file named above and save it (the previous "
+    "preview stays on screen until then).": (
+        "✗ ビルドできませんでした。上のメッセージのファイルを直して保存してください"
+        "（それまでは前のプレビューを表示します）。"
+    ),
+    "Browser connected": "ブラウザーが接続しました",
+    "Port {port} on {host} is already in use: stop the other preview, or choose "
+    "another port (make serve PORT=8001).": (
+        "{host}:{port} は使用中です。別のプレビューを止めるか、"
+        "make serve PORT=8001 のように別の番号を選んでください。"
+    ),
+}
+
 SECTIONS = (
     ({"en": "Files", "ja": "ファイル"}, FILES),
     (
@@ -709,6 +731,7 @@ SECTIONS = (
     ({"en": "What a setting must be", "ja": "設定に書けるもの"}, PHRASES),
     ({"en": "The build", "ja": "ビルド"}, BUILD),
     ({"en": "make newpost", "ja": "make newpost（新しい記事）"}, NEWPOST),
+    ({"en": "make serve (the preview)", "ja": "make serve（プレビュー）"}, PREVIEW),
     (
         {
             "en": "make translations, make translated",
@@ -775,6 +798,7 @@ FRAGMENTS = frozenset(
         "unchecked",
         "missing",
         "no original",
+        "Other problems",
         *PHRASES,
     }
 )
