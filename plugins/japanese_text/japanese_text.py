@@ -471,7 +471,7 @@ def name_problems(contents, table):
                 users.setdefault(problem, []).append(where(content))
                 term.slug = fallback_slug(term)
     return [
-        Problem(files_named(sorted(set(files))), "Tags", problem)
+        Problem(files_named(sorted(set(files))), problem.values["field"], problem)
         for problem, files in users.items()
     ]
 
