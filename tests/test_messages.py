@@ -460,3 +460,9 @@ def test_a_good_build_writes_no_summary(make_site, tmp_path, monkeypatch):
     good = "Title: 朝の習慣\nDate: 2026-11-30 10:00\n\n本文\n"
     assert make_site({"posts/x.ja.md": good}).returncode == 0
     assert not page.exists()
+
+
+def test_a_value_may_be_named_like_a_problems_own_fields():
+    problem = Problem("settings", "X", "no font {path} ({field})", path="/a", field="b")
+    assert problem.path == "settings"
+    assert problem.message == "no font /a (b)"

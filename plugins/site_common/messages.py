@@ -31,7 +31,7 @@ class Message:
 
     __slots__ = ("template", "values")
 
-    def __init__(self, template, **values):
+    def __init__(self, template, /, **values):
         self.template = template
         self.values = values
 

@@ -27,7 +27,7 @@ class Problem:
 
     __slots__ = ("field", "path", "template", "values")
 
-    def __init__(self, path, field, template, **values):
+    def __init__(self, path, field, template, /, **values):
         if isinstance(template, Message):
             template, values = template.template, {**template.values, **values}
         self.path = path
