@@ -108,7 +108,6 @@ translations: venv
 	@$(BIN)/python scripts/translations.py report
 
 translated: venv
-	@test -n "$(SLUG)" || { echo "Usage: make translated SLUG=<slug>"; exit 2; }
 	@$(BIN)/python scripts/translations.py mark "$(SLUG)"
 
 # -- Publishing ---------------------------------------------------------------

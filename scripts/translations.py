@@ -102,6 +102,10 @@ def format_table(rows, lang="en"):
 
 def mark_up_to_date(sources, slug):
     """Record the original's digest in the translation; return the file changed."""
+    if not slug:
+        raise NotMarked(
+            Message("Give the slug of the post: make translated SLUG=<slug>")
+        )
     matches = [files for (_, s), files in sources.items() if s == slug]
     if not matches:
         raise NotMarked(

@@ -96,6 +96,12 @@ def test_mark_unknown_slug_says_so(content):
     assert "content/ にスラッグ「nope」の記事もページもありません。" in result.stderr
 
 
+def test_mark_without_a_slug_asks_for_one(content):
+    result = run_script(str(content), "mark", "")
+    assert result.returncode == 1
+    assert "make translated SLUG=<スラッグ>" in result.stderr
+
+
 def test_mark_refuses_a_translation_still_the_stub(content):
     stub = content / "posts/both.en.md"
     stub.write_text(

@@ -607,6 +607,9 @@ NEWPOST = {
 }
 
 TRANSLATED = {
+    "Give the slug of the post: make translated SLUG=<slug>": (
+        "記事のスラッグを指定してください。例: make translated SLUG=<スラッグ>"
+    ),
     "No post or page with the slug '{slug}' in content/.": (
         "content/ にスラッグ「{slug}」の記事もページもありません。"
     ),
