@@ -140,7 +140,9 @@ def test_a_message_is_put_into_words_in_the_language_asked():
 
 def test_a_list_of_messages_is_joined_as_the_language_joins_lists():
     found = (Message("an <{tag}> element", tag="script"), Message("the body"))
-    assert render("{found}", {"found": found}, "en") == "an <script> element, the body"
+    assert render("{found}", {"found": found}, "en") == (
+        "an <script> element and the body"
+    )
     assert render("{found}", {"found": found}, "ja") == "<script> 要素、本文"
 
 

@@ -78,8 +78,15 @@ def in_words(value, lang):
     if isinstance(value, Message):
         return value.text(lang)
     if isinstance(value, tuple):
-        return LIST_SEPARATOR.get(lang, ", ").join(in_words(v, lang) for v in value)
+        return joined([in_words(v, lang) for v in value], lang)
     return str(value)
+
+
+def joined(words, lang):
+    """A list as the language writes one: "a, b and c"; "a、b、c"."""
+    if lang == "en" and len(words) > 1:
+        return f"{', '.join(words[:-1])} and {words[-1]}"
+    return LIST_SEPARATOR.get(lang, ", ").join(words)
 
 
 def render(template, values, lang=SOURCE_LANG):
