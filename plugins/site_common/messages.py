@@ -4,8 +4,8 @@ A message is written in the code as its English template, with named
 placeholders (``'Title "{value}" is empty'``), and the values to put in them:
 ``Message(template, value=...)``. It is put into words only when it is shown,
 in the language chosen by the one setting ``MESSAGES_LANG`` (the site's
-default language, ``DEFAULT_LANG``, when it is not set); the catalogs below
-hold the Japanese text of each English template. So the checks stay pure
+default language, ``DEFAULT_LANG``, when it is not set);
+``site_common.message_catalog`` holds the Japanese text of each template. So the checks stay pure
 functions that need no settings, and a test can ask for either language.
 
 A value may itself be a Message (a reason, a suggestion), put into words in
@@ -13,7 +13,7 @@ the same language, or a tuple of them, joined as a list is in that language.
 A template without a Japanese text is shown in English: the tests make sure
 none is left without.
 
-The author's guide lists these messages, generated from the catalogs
+The author's guides list these messages, generated from the catalog
 (``scripts/messages_doc.py``), so that the guide and the messages never drift.
 """
 
