@@ -5,8 +5,9 @@ placeholders (``'Title "{value}" is empty'``), and the values to put in them:
 ``Message(template, value=...)``. It is put into words only when it is shown,
 in the language chosen by the one setting ``MESSAGES_LANG`` (the site's
 default language, ``DEFAULT_LANG``, when it is not set);
-``site_common.message_catalog`` holds the Japanese text of each template. So the checks stay pure
-functions that need no settings, and a test can ask for either language.
+``site_common.message_catalog`` holds the Japanese text of each template. So
+the checks stay pure functions that need no settings, and a test can ask for
+either language.
 
 A value may itself be a Message (a reason, a suggestion), put into words in
 the same language, or a tuple of them, joined as a list is in that language.
