@@ -18,12 +18,13 @@ folder. Templates only render these (partials/toc.html, post_nav.html,
 related.html, consult_cta.html, contact_ways.html, portrait.html).
 """
 
+import heapq
 import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from pelican import signals
@@ -265,8 +266,8 @@ def related(articles, article, limit=3, topics_of=topics, index=None):
         other_lang = post.lang != article.lang
         key = (other_lang, -shared[position], position not in same_category, position)
         scored.append((key, post))
-    scored.sort(key=lambda pair: pair[0])
-    return [post for _, post in scored[:limit]]
+    best = heapq.nsmallest(limit, scored, key=itemgetter(0))
+    return [post for _, post in best]
 
 
 # -- pure functions: the consultation page and contact ways ----------------------
