@@ -207,10 +207,12 @@ def card_look(settings, options, colours, lang):
 
 
 def card_code():
-    """What draws a card: this plugin's code and the libraries' versions."""
+    """What draws a card: a digest of this plugin's code and the libraries'
+    versions (taken once per build, not hashed again into every card's key)."""
     modules = sorted(Path(__file__).parent.glob("*.py"))
     versions = f"Pillow {PIL.__version__}, BudouX {budoux.__version__}"
-    return b"".join(module.read_bytes() for module in modules) + versions.encode()
+    code = b"".join(module.read_bytes() for module in modules) + versions.encode()
+    return hashlib.sha256(code).digest()
 
 
 def card_digest(title, lang, look, code):
@@ -273,7 +275,9 @@ def make_cards(generator):
     looks = {}
     drawn = reused = 0
     for content in generator.context["generated_content"].values():
-        if not isinstance(content, Content) or not content.save_as:
+        # Pelican computes `save_as` on each use: ask once.
+        save_as = content.save_as if isinstance(content, Content) else None
+        if not save_as:
             continue
         lang = content.lang
         if lang not in looks:
@@ -285,7 +289,7 @@ def make_cards(generator):
         else:
             save_atomically(draw_card(title, lang, looks[lang]), cached)
             drawn += 1
-        url = card_url(content.save_as)
+        url = card_url(save_as)
         target = output / url
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)

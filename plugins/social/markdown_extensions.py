@@ -264,18 +264,20 @@ class UnsetLinkRemover(Treeprocessor):
     """Replace each link to an unset reference by its words."""
 
     def run(self, root):
-        unset = (
-            link.get("href", "").startswith(UNSET_LINK_PREFIX)
-            for link in root.iter("a")
-        )
-        if not any(unset):
+        unset = {id(link) for link in root.iter("a") if is_unset_link(link)}
+        if not unset:
             return
         for parent in root.iter():
+            # Only the few elements holding such a link are looked at closely.
+            if not any(id(child) in unset for child in parent):
+                continue
             for position, child in reversed(list(enumerate(parent))):
-                if child.tag == "a" and child.get("href", "").startswith(
-                    UNSET_LINK_PREFIX
-                ):
+                if child.tag == "a" and is_unset_link(child):
                     unwrap(parent, position, child)
+
+
+def is_unset_link(link):
+    return link.get("href", "").startswith(UNSET_LINK_PREFIX)
 
 
 def unwrap(parent, position, element):
