@@ -1,0 +1,428 @@
+"""Writing in the browser: Decap CMS at /admin/, served from the site itself.
+
+The build writes admin/index.html (the CMS's page: not indexed, with its own
+Content-Security-Policy), admin/config.yml (generated from the site's settings
+and the tags and categories the build found), admin/site-format.js (reads and
+writes the site's own `Key: value` header, see that file) and the CMS bundle,
+copied from node_modules/ (package.json pins it; `make html` installs it). No
+reader page loads any of it.
+
+Settings, in one dict (defaults below):
+
+    ADMIN = {
+        "github_repo": "",   # "owner/name" of the site's repository on GitHub
+        "branch": "main",    # the branch the CMS commits to
+        "auth_base_url": "", # an OAuth helper's address; "" is Decap's default
+        "local_backend_url": "http://localhost:8081/api/v1",  # decap-server
+    }
+
+On 127.0.0.1 or localhost the CMS works on the files of the checkout through
+`decap-server` (npm), started beside the preview; elsewhere it signs in to
+GitHub and commits there (docs/browser.ja.md).
+"""
+
+import json
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+from string import Template
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.generators import Generator
+from publishing.publishing import PATH_HEADER_RULES_CONTEXT_KEY
+from site_common.languages import site_languages
+from site_common.options import Rule, is_text, read_options
+from site_common.problems import Problem, report_and_stop
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["register"]
+
+SETTING = "ADMIN"
+DEFAULTS = {
+    "github_repo": "",
+    "branch": "main",
+    "auth_base_url": "",
+    "local_backend_url": "http://localhost:8081/api/v1",
+}
+
+PROJECT = Path(__file__).resolve().parents[2]
+# The CMS bundle, pinned in package.json and installed by `npm ci`.
+BUNDLE = PROJECT / "node_modules" / "decap-cms" / "dist"
+BUNDLE_SCRIPT = "decap-cms.js"
+FILES = Path(__file__).resolve().parent / "files"
+FOLDER = "admin"  # where the CMS lives in the built site: /admin/
+
+
+GITHUB_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")
+GITHUB_API = "https://api.github.com"
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_FORMAT = "YYYY-MM-DD HH:mm"  # the site's `Date:` (moment.js tokens)
+FORMAT = "site-header"  # registered by files/site-format.js
+
+
+def is_http_address(value):
+    parts = urlsplit(value) if isinstance(value, str) else None
+    return bool(parts and parts.scheme in ("http", "https") and parts.netloc)
+
+
+def text_rule(check, expected):
+    """A Rule for a text value that `check` accepts."""
+    return Rule(lambda value: is_text(value) and bool(check(value)), expected)
+
+
+RULES = {
+    "github_repo": text_rule(
+        lambda value: value == "" or GITHUB_REPO.match(value),
+        'the repository as "owner/name", or ""',
+    ),
+    "branch": text_rule(BRANCH.match, 'a branch name ("main")'),
+    "auth_base_url": text_rule(
+        lambda value: value == "" or value.startswith("https://"),
+        'an https:// address, or "" for the CMS\'s default',
+    ),
+    "local_backend_url": text_rule(
+        is_http_address, 'the address of decap-server ("http://localhost:8081/api/v1")'
+    ),
+}
+
+
+# -- pure functions: settings and the bundle --------------------------------------
+
+
+def admin_options(settings):
+    """(options, problems) of the ADMIN setting."""
+    return read_options(settings, SETTING, DEFAULTS, RULES)
+
+
+def bundle_problems(bundle=BUNDLE):
+    """The missing CMS bundle, named with the command that installs it."""
+    if (Path(bundle) / BUNDLE_SCRIPT).is_file():
+        return []
+    return [
+        Problem(
+            str(Path(bundle) / BUNDLE_SCRIPT),
+            SETTING,
+            f"{Path(bundle) / BUNDLE_SCRIPT}: the CMS of /admin/ (decap-cms, pinned "
+            "in package.json) is not installed: run `make node-modules` "
+            "(or `npm ci`) in the project folder",
+        )
+    ]
+
+
+def bundle_files(bundle=BUNDLE):
+    """The files the CMS loads: its script, the chunks it loads later, its
+    WebAssembly and licence (not the source maps, not the second build cms.js)."""
+    names = []
+    for path in sorted(Path(bundle).iterdir()):
+        name = path.name
+        if name.endswith(".map") or not path.is_file():
+            continue
+        licence = name == BUNDLE_SCRIPT + ".LICENSE.txt"
+        if name.endswith(("decap-cms.js", ".wasm")) or licence:
+            names.append(name)
+    return names
+
+
+# -- pure functions: what the CMS is told --------------------------------------
+
+
+def origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def content_policy(options):
+    """The CMS page's own Content-Security-Policy: the site itself, GitHub's API
+    and decap-server; inline styles (the CMS styles its components at run
+    time) and WebAssembly (its Markdown editor)."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob: https://avatars.githubusercontent.com "
+            "https://raw.githubusercontent.com",
+            f"connect-src 'self' {GITHUB_API} {origin(options['local_backend_url'])}",
+            "font-src 'self' data:",
+            "frame-src 'self' blob:",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "object-src 'none'",
+        ]
+    )
+
+
+def header_rules(options):
+    """{path pattern: {header: value}} for the CMS's folder (`_headers`)."""
+    return {
+        f"/{FOLDER}/*": {
+            "Content-Security-Policy": content_policy(options)
+            + "; frame-ancestors 'none'",
+            "X-Robots-Tag": "noindex, nofollow",
+            "Cache-Control": "no-cache",
+        }
+    }
+
+
+def known_terms(contents, settings):
+    """(tags, categories) the site knows: those of its posts, and the names
+    in BILINGUAL (a tag's English twin among them), sorted."""
+    tags, categories = set(), set()
+    for content in contents:
+        tags.update(str(tag) for tag in getattr(content, "tags", None) or ())
+        category = getattr(content, "category", None)
+        if category is not None and "posts" in Path(content.source_path).parts:
+            categories.add(str(category))
+    names = settings.get("BILINGUAL") or {}
+    for source, kind in ((tags, "tag_names"), (categories, "category_names")):
+        for name, twins in (names.get(kind) or {}).items():
+            source.add(name)
+            source.update(twins.values() if isinstance(twins, dict) else ())
+    return sorted(tags), sorted(categories)
+
+
+def post_fields(tags, categories, default_category):
+    """The fields of a post, in the order `make newpost` writes them."""
+    return [
+        {"label": "タイトル", "name": "title", "widget": "string", "i18n": True},
+        {
+            "label": "日時（日本時間）",
+            "name": "date",
+            "widget": "datetime",
+            "format": DATE_FORMAT,
+            "date_format": "YYYY-MM-DD",
+            "time_format": "HH:mm",
+            "default": "{{now}}",
+            "i18n": "duplicate",
+        },
+        slug_field(),
+        {
+            "label": "カテゴリ",
+            "name": "category",
+            "widget": "select",
+            "options": categories,
+            "default": default_category,
+            "i18n": True,
+        },
+        {
+            "label": "タグ",
+            "name": "tags",
+            "widget": "select",
+            "multiple": True,
+            "options": tags,
+            "required": False,
+            "i18n": True,
+        },
+        summary_field(),
+        {
+            "label": "状態",
+            "name": "status",
+            "widget": "select",
+            "options": [
+                {"label": "下書き（公開しない）", "value": "draft"},
+                {"label": "公開", "value": "published"},
+            ],
+            "default": "draft",
+            "i18n": True,
+        },
+        {
+            "label": "シェア用の画像",
+            "name": "image",
+            "widget": "image",
+            "required": False,
+            "i18n": "duplicate",
+        },
+        {
+            "label": "画像の説明（見えない人のために）",
+            "name": "image_alt",
+            "widget": "string",
+            "required": False,
+            "i18n": True,
+        },
+        body_field(),
+    ]
+
+
+def slug_field():
+    return {
+        "label": "スラッグ（アドレス。半角の小文字・数字・ハイフン）",
+        "name": "slug",
+        "widget": "string",
+        "hint": "新しい記事では必ず入れます（例: jinmyaku-no-tsukurikata）。"
+        "ファイル名になり、公開後は変えません。",
+        "required": False,
+        "pattern": [SLUG_PATTERN, "半角の小文字・数字・ハイフンだけで書きます"],
+        "i18n": "duplicate",
+    }
+
+
+def summary_field():
+    return {
+        "label": "紹介文",
+        "name": "summary",
+        "widget": "text",
+        "required": False,
+        "i18n": True,
+    }
+
+
+def body_field():
+    # Raw Markdown only: the rich-text mode rewrites the whole body on save
+    # (list markers, line breaks), and a save must change only what was edited.
+    return {
+        "label": "本文",
+        "name": "body",
+        "widget": "markdown",
+        "modes": ["raw"],
+        "i18n": True,
+    }
+
+
+def collection(name, label, folder, fields):
+    return {
+        "name": name,
+        "label": label,
+        "folder": folder,
+        "create": True,
+        "extension": "md",
+        "format": FORMAT,
+        # A new file is <slug>.<lang>.md, like every other (FILENAME_METADATA).
+        "slug": "{{fields.slug}}",
+        "identifier_field": "title",
+        "summary": "{{title}}",
+        "sortable_fields": ["date", "title"] if name == "posts" else ["title"],
+        "i18n": True,
+        "fields": fields,
+    }
+
+
+def cms_config(options, settings, tags, categories):
+    """The CMS configuration (admin/config.yml) as a dict."""
+    languages = list(site_languages(settings))
+    backend = {"name": "github", "branch": options["branch"]}
+    if options["github_repo"]:
+        backend["repo"] = options["github_repo"]
+    if options["auth_base_url"]:
+        backend["base_url"] = options["auth_base_url"]
+    content = Path(settings.get("PATH", "content")).name
+    pages_fields = [
+        {"label": "タイトル", "name": "title", "widget": "string", "i18n": True},
+        slug_field(),
+        summary_field(),
+        body_field(),
+    ]
+    return {
+        "backend": backend,
+        "local_backend": {"url": options["local_backend_url"]},
+        "locale": languages[0],
+        "site_url": "/",
+        "media_folder": f"{content}/images",
+        "public_folder": "{static}/images",
+        "i18n": {
+            "structure": "multiple_files",
+            "locales": languages,
+            "default_locale": languages[0],
+        },
+        "collections": [
+            collection(
+                "posts",
+                "記事",
+                f"{content}/posts",
+                post_fields(tags, categories, settings.get("DEFAULT_CATEGORY", "")),
+            ),
+            collection("pages", "固定ページ", f"{content}/pages", pages_fields),
+        ],
+    }
+
+
+def config_text(config):
+    """config.yml: JSON is YAML, and needs no YAML library to write."""
+    return (
+        "# Written by the build (plugins/admin/admin.py): edit the settings, "
+        "not this file.\n" + json.dumps(config, ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+def admin_page(site_name, policy):
+    """The CMS's page: not indexed, its own policy, nothing inline."""
+    template = Template((FILES / "index.html").read_text(encoding="utf-8"))
+    return template.substitute(
+        title=escape_html(f"記事を書く | {site_name}"),
+        policy=escape_html(policy),
+        script=BUNDLE_SCRIPT,
+    )
+
+
+def escape_html(text):
+    return (
+        text.replace("&", "&amp;")
+        .replace('"', "&quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
+
+
+# -- generator -------------------------------------------------------------------
+
+
+class AdminGenerator(Generator):
+    """Writes /admin/ once every post has been read."""
+
+    def generate_output(self, writer):
+        options, _ = admin_options(self.settings)
+        contents = self.context.get("generated_content", {}).values()
+        tags, categories = known_terms(contents, self.settings)
+        folder = Path(self.output_path) / FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        config = cms_config(options, self.settings, tags, categories)
+        page = admin_page(self.settings.get("SITENAME", ""), content_policy(options))
+        write_text(folder / "index.html", page)
+        write_text(folder / "config.yml", config_text(config))
+        shutil.copyfile(FILES / "site-format.js", folder / "site-format.js")
+        for name in bundle_files():
+            place(BUNDLE / name, folder / name)
+
+
+def write_text(path, text):
+    path.write_text(text, encoding="utf-8")
+    logger.info('Writing "%s"', path)
+
+
+def place(source, target):
+    """A hard link when the output is on the same disk (the bundle is 6 MB
+    and every build writes it), else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+# -- signal handlers -------------------------------------------------------------
+
+
+def check_settings(pelican):
+    _, problems = admin_options(pelican.settings)
+    report_and_stop(problems + bundle_problems(), logger)
+
+
+def share_header_rules(generators):
+    """The /admin/* headers, for `_headers` (plugins/publishing)."""
+    options, _ = admin_options(generators[0].settings)
+    rules = generators[0].context.setdefault(PATH_HEADER_RULES_CONTEXT_KEY, {})
+    rules.update(header_rules(options))
+
+
+def add_generator(pelican):
+    return AdminGenerator
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(share_header_rules)
+    signals.get_generators.connect(add_generator)
