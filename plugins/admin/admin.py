@@ -207,6 +207,7 @@ def post_fields(tags, categories, default_category):
             "widget": "select",
             "options": categories,
             "default": default_category,
+            "required": False,  # without one, a post is filed in DEFAULT_CATEGORY
             "i18n": True,
         },
         {
@@ -228,6 +229,7 @@ def post_fields(tags, categories, default_category):
                 {"label": "公開", "value": "published"},
             ],
             "default": "draft",
+            "required": False,  # a post without one is published
             "i18n": True,
         },
         {
@@ -279,6 +281,7 @@ def body_field():
         "name": "body",
         "widget": "markdown",
         "modes": ["raw"],
+        "required": False,
         "i18n": True,
     }
 
