@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import pytest
+from admin.admin import link_bundle_into
 from bs4 import BeautifulSoup
 from build_site import build_command
 from conftest import CONTENT, ROOT, Site, build_site, write_content
@@ -81,6 +82,7 @@ def project(tmp_path_factory):
     """A copy of the project (its own git repository) where `make publish` ran."""
     copy = tmp_path_factory.mktemp("project") / "site"
     shutil.copytree(ROOT, copy, ignore=LEFT_OUT_OF_THE_COPY)
+    link_bundle_into(copy)  # every build writes /admin/ with the CMS
     assert run(["git", "init", "--quiet"], copy).returncode == 0
     result = make(copy, "publish", f"SITEURL={SITEURL}")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -406,6 +406,18 @@ def place(source, target):
         shutil.copyfile(source, target)
 
 
+def link_bundle_into(project):
+    """Give a copy of the project (the tests', the benchmarks') the installed
+    CMS bundle, as hard links, with the stamp that tells make it is installed."""
+    installed = BUNDLE.parent.parent
+    target = Path(project) / "node_modules"
+    shutil.copytree(
+        installed / "decap-cms", target / "decap-cms", copy_function=os.link
+    )
+    if (installed / ".installed").exists():
+        shutil.copy2(installed / ".installed", target / ".installed")
+
+
 # -- signal handlers -------------------------------------------------------------
 
 
