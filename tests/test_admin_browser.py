@@ -78,6 +78,14 @@ class Cms:
             "/following::*[@contenteditable='true'][1]",
         )
 
+    def policy_violations(self):
+        """What the page's Content-Security-Policy blocked, from the console."""
+        return [
+            entry["message"]
+            for entry in self.browser.get_log("browser")
+            if "Content Security Policy" in entry["message"]
+        ]
+
     def publish(self):
         self.browser.find_element(By.XPATH, "//*[text()='公開']").click()
         self.browser.find_element(By.XPATH, "//*[@role='menuitem'][1]").click()
@@ -146,6 +154,7 @@ def test_a_japanese_post_written_in_the_cms_builds(cms, tmp_path):
     assert english.startswith("Title: Written in the browser\n")
     assert "\nStatus: draft\n" in english
 
+    assert cms.policy_violations() == []
     site = build_site(cms.site / "content", tmp_path / "rebuilt")
     assert site.returncode == 0, site.log
     page = site.soup("drafts/browser-post/")
@@ -166,6 +175,7 @@ def test_editing_a_body_changes_nothing_else_in_the_files(cms):
     # line break after the new words.
     assert cms.file(POST).read_bytes() == before + "追記しました。\n".encode()
     assert cms.file(POST_EN).read_bytes() == before_en
+    assert cms.policy_violations() == []
 
 
 # -- the format itself, run in the browser where the CMS runs it --------------

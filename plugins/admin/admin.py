@@ -139,7 +139,8 @@ def origin(url):
 def content_policy(options):
     """The CMS page's own Content-Security-Policy: the site itself, GitHub's API
     and decap-server; inline styles (the CMS styles its components at run
-    time) and WebAssembly (its Markdown editor)."""
+    time), WebAssembly, and eval: the CMS compiles its configuration's checks
+    with `new Function` and does not start without it (tests/test_admin_browser.py)."""
     return "; ".join(
         [
             "default-src 'self'",
