@@ -161,10 +161,10 @@ def content_policy(options):
 def header_rules(options):
     """{path pattern: {header: value}} for the CMS's folder (`_headers`).
 
-    Netlify serves the most specific rule's value of a header; Cloudflare Pages
-    joins the values of every matching rule, which would add the site's
-    stricter policy to this one: there, /admin/ needs `! Content-Security-Policy`
-    (not known to Netlify), so it is not written for either."""
+    Cloudflare Pages joins the values of every matching rule, which would add
+    the site's stricter "/*" policy to this one and stop the CMS there; its
+    `! Content-Security-Policy` line would detach it, but Netlify does not
+    know that syntax, so neither host is given it yet."""
     return {
         f"/{FOLDER}/*": {
             "Content-Security-Policy": content_policy(options)
