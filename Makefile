@@ -182,7 +182,8 @@ bench-preview: venv node-modules
 	$(BIN)/python scripts/bench_preview.py $(if $(POSTS),--posts $(POSTS))
 
 # The preview, with the CMS at http://$(HOST):$(PORT)/admin/ editing content/
-# through decap-server (its local backend, port 8081), stopped with the preview.
+# through decap-server (its local backend, on port 8081 as ADMIN says), which
+# stops with the preview.
 cms: venv build-packages node-modules
-	node_modules/.bin/decap-server & server=$$!; trap "kill $$server" EXIT; \
+	PORT=8081 node_modules/.bin/decap-server & server=$$!; trap "kill $$server" EXIT; \
 	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT) --output $(OUTPUTDIR) --settings $(CONFFILE)
