@@ -22,7 +22,7 @@ PORT ?= 8000
 
 .PHONY: help venv dev-venv html serve cms build-packages system-packages test lint \
 	format messages clean \
-	translations translated publish github rsync_upload newpost node-modules \
+	translations translated messages-doc publish github rsync_upload newpost node-modules \
 	lighthouse bench bench-preview screenshots
 
 help:
@@ -34,6 +34,7 @@ help:
 	@echo "make messages   update the theme's translation catalogs"
 	@echo "make translations      list every post with its translation status"
 	@echo "make translated SLUG=x mark the English translation of x up to date"
+	@echo "make messages-doc      rewrite the guides' lists of messages from the catalog"
 	@echo "make clean      remove the build output"
 	@echo "make lighthouse audit the built site with Lighthouse (budget: 100s, 30 KiB)"
 	@echo "make bench      time the full build against plain Pelican, warm against cold"
@@ -101,11 +102,13 @@ clean:
 	rm -rf $(OUTPUTDIR) cache
 
 # Translations: which posts have an English version, and which are out of date.
+messages-doc: venv
+	$(BIN)/python scripts/messages_doc.py --write
+
 translations: venv
 	@$(BIN)/python scripts/translations.py report
 
 translated: venv
-	@test -n "$(SLUG)" || { echo "Usage: make translated SLUG=<slug>"; exit 2; }
 	@$(BIN)/python scripts/translations.py mark "$(SLUG)"
 
 # -- Publishing ---------------------------------------------------------------

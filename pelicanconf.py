@@ -45,6 +45,9 @@ DEFAULT_LANG = "ja"
 # The languages posts are written in, the one place they are listed: the
 # default language at the site's root, each other one in its folder (/en/).
 LANGUAGES = ("ja", "en")
+# The language of the build's and the scripts' messages to the author ("ja" or
+# "en"); left out, it is DEFAULT_LANG.
+MESSAGES_LANG = "ja"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 # Posts are named <slug>.<lang>.md: the file name gives the slug and the language,

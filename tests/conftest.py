@@ -41,7 +41,12 @@ class Site:
 
 
 def build_site(content, output, settings_file="pelicanconf.py", **settings):
-    """Build `content` as `make html` does, with settings overridden."""
+    """Build `content` as `make html` does, with settings overridden.
+
+    The messages are in English unless a test asks for another language
+    (MESSAGES_LANG=None: the site's default, Japanese): the tests read them.
+    """
+    settings = {"MESSAGES_LANG": "en", **settings}
     command = build_command(content, output, ROOT / settings_file, settings)
     # A wide console keeps each log message on one line.
     env = {**os.environ, "COLUMNS": "1000"}

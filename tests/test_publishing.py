@@ -73,8 +73,12 @@ def make(project, *arguments, **env):
 
 
 def publish(content, output, **env):
-    """Build `content` with publishconf.py, the environment holding `env`."""
-    return run(build_command(content, output, ROOT / "publishconf.py"), ROOT, **env)
+    """Build `content` with publishconf.py, the environment holding `env`; the
+    messages in English, which the tests read."""
+    command = build_command(
+        content, output, ROOT / "publishconf.py", {"MESSAGES_LANG": "en"}
+    )
+    return run(command, ROOT, **env)
 
 
 @pytest.fixture(scope="module")

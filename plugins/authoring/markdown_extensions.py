@@ -24,6 +24,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER
 from site_common.markup_problems import problem_element
+from site_common.messages import Message
 
 __all__ = ["REPORTER", "AlignedTablesExtension", "AuthorNotesExtension"]
 
@@ -84,15 +85,18 @@ class UnclosedNoteFinder(Treeprocessor):
             if NOTE_OPENER in text:
                 after = text.split(NOTE_OPENER, 1)[1]
                 line = unclosed_note_line(self.source, after)
-                where = f"line {line}: " if line else ""
-                root.append(
-                    problem_element(
-                        REPORTER,
-                        "body",
-                        f"{where}the author's note '<!--' is never closed: "
+                message = (
+                    Message(
+                        "line {line}: the author's note '<!--' is never closed: "
                         "end it with '-->'",
+                        line=line,
+                    )
+                    if line
+                    else Message(
+                        "the author's note '<!--' is never closed: end it with '-->'"
                     )
                 )
+                root.append(problem_element(REPORTER, "body", message))
                 return
 
 

@@ -33,6 +33,7 @@ from bilingual.config import SITEMAP_CONTEXT_KEY
 from pelican import signals
 from pelican.generators import Generator
 from site_common.languages import home_url, lang_prefix, language_name, site_languages
+from site_common.messages import Message
 from site_common.options import Rule, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
 from site_common.urls import browser_split, host_of, is_http_url
@@ -95,8 +96,8 @@ RULES = {
 }
 
 
-def problem(message):
-    return Problem(SETTINGS, SETTING, message)
+def problem(message, **values):
+    return Problem(SETTINGS, SETTING, message, setting=SETTING, **values)
 
 
 def merged_headers(overrides):
@@ -111,13 +112,18 @@ def header_problems(overrides):
     for name, value in overrides.items():
         if not HEADER_NAME.match(str(name)):
             problems.append(
-                problem(f'{SETTING}["headers"] has an invalid header name {name!r}')
+                problem(
+                    '{setting}["headers"] has an invalid header name {name}',
+                    name=repr(name),
+                )
             )
         elif value is not None and (not isinstance(value, str) or "\n" in value):
             problems.append(
                 problem(
-                    f'{SETTING}["headers"]["{name}"] should be one line of text '
-                    f"(or None to leave the header out), not {value!r}"
+                    '{setting}["headers"]["{name}"] should be one line of text '
+                    "(or None to leave the header out), not {value}",
+                    name=name,
+                    value=repr(value),
                 )
             )
     return problems
@@ -132,17 +138,19 @@ def bare_host(domain):
 def custom_domain_mistake(domain):
     """What keeps `domain` from being a bare host name ("" when nothing does)."""
     if "://" in domain:
-        return f"the host name alone, without {domain.split('://')[0]}://"
+        return Message(
+            "the host name alone, without {scheme}://", scheme=domain.split("://")[0]
+        )
     if any(char.isspace() for char in domain):
-        return "a host name, with no spaces"
+        return Message("a host name, with no spaces")
     if "/" in domain:
-        return "the host name alone, without a path"
+        return Message("the host name alone, without a path")
     if ":" in domain:
-        return "the host name alone, without a port"
+        return Message("the host name alone, without a port")
     if domain != domain.lower():
-        return "written in lower case"
+        return Message("written in lower case")
     if not HOSTNAME.match(domain):
-        return "a host name such as blog.example.com"
+        return Message("a host name such as blog.example.com")
     return ""
 
 
@@ -155,13 +163,18 @@ def custom_domain_problem(domain, siteurl):
     if mistake:
         suggestion = bare_host(domain)
         hint = f": {suggestion}" if HOSTNAME.match(suggestion) else ""
-        return f"{label} should be {mistake}{hint}"
+        return Message(
+            "{label} should be {mistake}{hint}", label=label, mistake=mistake, hint=hint
+        )
     parts = browser_split(siteurl) if siteurl else None
     site_host = host_of(parts) if parts else ""
     if site_host and site_host != domain:
-        return (
-            f'{label} is not the host of SITEURL "{siteurl}" ({site_host}): '
-            "links would lead to another host; give one of the two only"
+        return Message(
+            '{label} is not the host of SITEURL "{siteurl}" ({host}): '
+            "links would lead to another host; give one of the two only",
+            label=label,
+            siteurl=siteurl,
+            host=site_host,
         )
     return None
 

@@ -29,7 +29,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from site_common.languages import site_languages
 from site_common.options import Rule, is_text, is_whole_number, read_options
-from site_common.problems import SETTINGS, Problem, report_and_stop
+from site_common.problems import SETTINGS, Problem, report, report_and_stop
 from site_common.urls import browser_split, is_http_url
 
 logger = logging.getLogger(__name__)
@@ -295,9 +295,11 @@ def portrait_problems(settings):
             Problem(
                 SETTINGS,
                 "SITE_PORTRAIT",
-                f'SITE_PORTRAIT "{portrait}": there is no such file in '
-                f"{settings['PATH']} (put the photo in content/images/ and write "
+                'SITE_PORTRAIT "{portrait}": there is no such file in '
+                "{folder} (put the photo in content/images/ and write "
                 '"images/<name>.jpg", or leave it empty)',
+                portrait=portrait,
+                folder=settings["PATH"],
             )
         ]
     if relative.split("/")[0] not in settings.get("STATIC_PATHS", []):
@@ -305,8 +307,9 @@ def portrait_problems(settings):
             Problem(
                 SETTINGS,
                 "SITE_PORTRAIT",
-                f'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
+                'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
                 "so it would not be copied to the site",
+                portrait=portrait,
             )
         ]
     return []
@@ -360,11 +363,14 @@ def attach_reading_paths(generators):
     ]
     found = consultation_links(pages, options["page_slug"], languages)
     if not found:
-        logger.warning(
-            'reading_paths: no page has the slug %r (CONSULTATION["page_slug"]): '
+        notice = Problem(
+            SETTINGS,
+            "CONSULTATION",
+            'no page has the slug {slug} (CONSULTATION["page_slug"]): '
             "posts show no call to book a session",
-            options["page_slug"],
+            slug=repr(options["page_slug"]),
         )
+        report([notice], logger, level=logging.WARNING)
     context["consultation"] = Consultation(pages=found, ways=contact_ways(options))
 
 

@@ -34,6 +34,7 @@ from pelican import signals
 from pelican.contents import Content
 from PIL import ImageFont
 from site_common.languages import localized, site_languages
+from site_common.messages import Message
 from site_common.options import Rule, is_language_texts, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
 
@@ -67,26 +68,44 @@ THEME_COLOURS = ("bg", "text", "muted", "brand", "link")
 
 def font_problem(key, path, index):
     """A Problem when the font file at `path` cannot be used, else None."""
-    install = (
-        f"install it with: sudo apt-get install {FONT_PACKAGE} "
-        "(make html installs it when run as root)"
+    install = Message(
+        "install it with: sudo apt-get install {package} "
+        "(make html installs it when run as root)",
+        package=FONT_PACKAGE,
     )
     if not Path(path).is_file():
         return Problem(
-            SETTINGS, SETTING, f'{SETTING}["{key}"]: there is no font {path}; {install}'
+            SETTINGS,
+            SETTING,
+            '{setting}["{key}"]: there is no font {path}; {install}',
+            setting=SETTING,
+            key=key,
+            path=path,
+            install=install,
         )
     try:
         font = ImageFont.truetype(path, 40, index=index)
     except OSError as error:
         return Problem(
-            SETTINGS, SETTING, f'{SETTING}["{key}"]: {path} is not a font ({error})'
+            SETTINGS,
+            SETTING,
+            '{setting}["{key}"]: {path} is not a font ({error})',
+            setting=SETTING,
+            key=key,
+            path=path,
+            error=error,
         )
     if not draws_japanese(font):
         return Problem(
             SETTINGS,
             SETTING,
-            f'{SETTING}["{key}"]: {path} (face {index}) has no Japanese letters, '
-            f"so titles would be empty boxes; use Noto Sans CJK JP: {install}",
+            '{setting}["{key}"]: {path} (face {index}) has no Japanese letters, '
+            "so titles would be empty boxes; use Noto Sans CJK JP: {install}",
+            setting=SETTING,
+            key=key,
+            path=path,
+            index=index,
+            install=install,
         )
     return None
 
@@ -143,8 +162,9 @@ def theme_colours(css, stylesheet):
                 Problem(
                     stylesheet,
                     f"--color-{name}",
-                    f"--color-{name} is not set to a colour like #1f1d1a; "
+                    "--color-{name} is not set to a colour like #1f1d1a; "
                     "the share cards take their colours from it",
+                    name=name,
                 )
             )
     return colours, problems
@@ -215,7 +235,9 @@ def check_settings(pelican):
     try:
         css = stylesheet.read_text(encoding="utf-8")
     except OSError as error:
-        problems.append(Problem(str(stylesheet), "", str(error)))
+        problems.append(
+            Problem(str(stylesheet), "", "it cannot be read ({error})", error=error)
+        )
     else:
         problems += theme_colours(css, str(stylesheet))[1]
     report_and_stop(problems, logger)
