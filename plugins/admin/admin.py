@@ -107,9 +107,8 @@ def bundle_problems(bundle=BUNDLE):
         Problem(
             str(Path(bundle) / BUNDLE_SCRIPT),
             SETTING,
-            f"{Path(bundle) / BUNDLE_SCRIPT}: the CMS of /admin/ (decap-cms, pinned "
-            "in package.json) is not installed: run `make node-modules` "
-            "(or `npm ci`) in the project folder",
+            "the CMS of /admin/ (decap-cms, pinned in package.json) is not installed: "
+            "run `make node-modules` (or `npm ci`) in the project folder",
         )
     ]
 
