@@ -3,6 +3,8 @@
 Production settings live in publishconf.py, which starts from these.
 """
 
+import os
+
 from markdown.extensions.toc import slugify_unicode
 
 AUTHOR = "平林孝之"
@@ -31,6 +33,7 @@ PLUGINS = [
     "publishing",
     "build_speed",
     "reading_paths",
+    "admin",
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).
@@ -271,3 +274,9 @@ BUILD_SPEED = {
     "fragment_cache": True,  # post cards, navigation... rendered once per build
     "reused_converter": True,  # one Markdown converter, reset for each file
 }
+
+# -- Writing in the browser (plugins/admin; docs/browser.ja.md) ---------------
+# The CMS at /admin/ commits to this GitHub repository ("owner/name"); GitHub
+# Actions names it in GITHUB_REPOSITORY. On 127.0.0.1 it edits the files of
+# this checkout through decap-server instead (`make cms`).
+ADMIN = {"github_repo": os.environ.get("GITHUB_REPOSITORY", "")}

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import pytest
+from admin.admin import link_bundle_into
 from bs4 import BeautifulSoup
 from build_site import build_command
 from conftest import CONTENT, ROOT, Site, build_site, write_content
@@ -85,6 +86,7 @@ def project(tmp_path_factory):
     """A copy of the project (its own git repository) where `make publish` ran."""
     copy = tmp_path_factory.mktemp("project") / "site"
     shutil.copytree(ROOT, copy, ignore=LEFT_OUT_OF_THE_COPY)
+    link_bundle_into(copy)  # every build writes /admin/ with the CMS
     assert run(["git", "init", "--quiet"], copy).returncode == 0
     result = make(copy, "publish", f"SITEURL={SITEURL}")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -604,7 +606,7 @@ def test_the_csp_check_finds_fonts_and_style_sheets_from_other_hosts():
 
 def test_headers_file_sets_the_security_headers_on_every_path(site):
     rules = parse_headers_file((site.output / "_headers").read_text(encoding="utf-8"))
-    assert list(rules) == ["/*"]
+    assert list(rules) == ["/*", "/admin/*"]  # the CMS's own (tests/test_admin.py)
     headers = rules["/*"]
     csp = parse_csp(headers["Content-Security-Policy"])
     assert csp["default-src"] == ["'self'"]

@@ -68,6 +68,9 @@ DEFAULTS = {
 
 # Where the meta policy goes for the templates (partials/csp.html).
 META_POLICY_CONTEXT_KEY = "csp_meta_policy"
+# Where other plugins put the headers of their own paths, {"/admin/*": {...}},
+# before the site is written; `_headers` lists them after the "/*" rule.
+PATH_HEADER_RULES_CONTEXT_KEY = "path_header_rules"
 
 HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
 HOSTNAME = re.compile(
@@ -215,9 +218,12 @@ def robots_txt(siteurl, sitemap):
     return "\n".join(lines) + "\n"
 
 
-def headers_file(headers):
-    """Netlify / Cloudflare Pages `_headers`: the same headers on every path."""
+def headers_file(headers, path_rules=None):
+    """Netlify / Cloudflare Pages `_headers`: the same headers on every path,
+    then the rules other plugins gave for their own paths ({path: headers})."""
     lines = ["/*"] + [f"  {name}: {value}" for name, value in headers.items()]
+    for path, rule in sorted((path_rules or {}).items()):
+        lines += ["", path] + [f"  {name}: {value}" for name, value in rule.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -251,7 +257,8 @@ class PublishingGenerator(Generator):
         self.write_not_found_pages(writer, pages)
         sitemap = self.context.get(SITEMAP_CONTEXT_KEY, "")
         self.write_text("robots.txt", robots_txt(self.siteurl, sitemap))
-        self.write_text("_headers", headers_file(options["headers"]))
+        path_rules = self.context.get(PATH_HEADER_RULES_CONTEXT_KEY)
+        self.write_text("_headers", headers_file(options["headers"], path_rules))
         if options["custom_domain"]:
             self.write_text("CNAME", options["custom_domain"] + "\n")
 

@@ -517,6 +517,12 @@ SETTINGS = {
         'スラッグ {slug} のページがありません（CONSULTATION["page_slug"]）。'
         "記事に相談の申し込みへの案内が出ません"
     ),
+    "the CMS of /admin/ (decap-cms, pinned in package.json) is not installed: "
+    "run `make node-modules` (or `npm ci`) in the project folder": (
+        "/admin/ の編集画面（decap-cms。package.json で版を決めています）が"
+        "入っていません。プロジェクトのフォルダで `make node-modules`"
+        "（または `npm ci`）を実行してください"
+    ),
 }
 
 IMAGES = {
@@ -694,6 +700,16 @@ PHRASES = {
     ),
     'a dict of {name: {language: name}}, e.g. {"人脈": {"en": "connections"}}': (
         '{名前: {言語: 名前}} の辞書。例: {"人脈": {"en": "connections"}}'
+    ),
+    'the repository as "owner/name", or ""': (
+        'GitHub のリポジトリを「owner/name」の形で。なければ ""'
+    ),
+    'a branch name ("main")': 'ブランチの名前（"main" など）',
+    'an https:// address, or "" for the CMS\'s default': (
+        'https:// から始まるアドレス。CMS の既定を使うなら ""'
+    ),
+    'the address of decap-server ("http://localhost:8081/api/v1")': (
+        'decap-server のアドレス（"http://localhost:8081/api/v1"）'
     ),
 }
 
