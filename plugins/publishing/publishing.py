@@ -19,7 +19,14 @@ Settings, in one dict (defaults below):
         "not_found_page": "404.html",  # in each language's folder
         "headers": {...},              # merged over DEFAULT_HEADERS; None drops one
         "custom_domain": "",           # e.g. "blog.example.com": writes CNAME
+        "page_policies": {},           # {"search/": "script-src 'self' ..."}
     }
+
+"page_policies" widens the policy of the pages under a path, in each
+language, and of those only: the search page needs 'wasm-unsafe-eval' for
+Pagefind's WebAssembly. The directives given replace the policy's own of
+the same name; `_headers` gives those paths their own rule, and their pages
+their own meta policy.
 
 robots.txt names the sitemap the bilingual plugin writes (it puts the sitemap's
 path into the build's context), when SITEURL is absolute.
@@ -63,10 +70,13 @@ DEFAULTS = {
     "not_found_page": "404.html",
     "headers": {},
     "custom_domain": "",
+    "page_policies": {},
 }
 
-# Where the meta policy goes for the templates (partials/csp.html).
+# Where the meta policy goes for the templates (partials/csp.html), and the
+# [(output path prefix, meta policy)] of the pages with a policy of their own.
 META_POLICY_CONTEXT_KEY = "csp_meta_policy"
+PAGE_POLICIES_CONTEXT_KEY = "csp_page_policies"
 
 HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
 HOSTNAME = re.compile(
@@ -82,6 +92,13 @@ def is_site_path(value):
     return isinstance(value, str) and bool(value) and not value.startswith("/")
 
 
+def is_path_policies(value):
+    """{"search/": "script-src ..."}: site paths and the directives they add."""
+    return isinstance(value, dict) and all(
+        is_site_path(path) and is_text(directives) for path, directives in value.items()
+    )
+
+
 RULES = {
     "not_found_page": Rule(is_site_path, 'a file name such as "404.html"'),
     "headers": Rule(
@@ -89,6 +106,11 @@ RULES = {
         "a dict of {header name: value, or None to leave it out}",
     ),
     "custom_domain": Rule(is_text, 'a host name such as "blog.example.com", or ""'),
+    "page_policies": Rule(
+        is_path_policies,
+        'a dict of {"path/": "directives"}, e.g. '
+        "{\"search/\": \"script-src 'self' 'wasm-unsafe-eval'\"}",
+    ),
 }
 
 
@@ -202,10 +224,41 @@ def robots_txt(siteurl, sitemap):
     return "\n".join(lines) + "\n"
 
 
-def headers_file(headers):
-    """Netlify / Cloudflare Pages `_headers`: the same headers on every path."""
+def headers_file(headers, path_policies=()):
+    """Netlify / Cloudflare Pages `_headers`: the same headers on every path,
+    then each path with a policy of its own (`path_policies`: [(path, policy)]),
+    which first detaches the policy of every path (`!`), else both would apply."""
     lines = ["/*"] + [f"  {name}: {value}" for name, value in headers.items()]
+    for path, policy in path_policies:
+        lines += [f"/{path}*", f"  ! {CSP_HEADER}", f"  {CSP_HEADER}: {policy}"]
     return "\n".join(lines) + "\n"
+
+
+def with_directives(policy, directives):
+    """`policy` with `directives` in place of its own of the same names."""
+    added = [" ".join(part.split()) for part in directives.split(";") if part.strip()]
+    names = {part.split()[0].lower() for part in added}
+    kept = [
+        " ".join(part.split())
+        for part in policy.split(";")
+        if part.strip() and part.split()[0].lower() not in names
+    ]
+    return "; ".join(kept + added)
+
+
+def path_policies(settings):
+    """[(path, policy)] of the pages under each PUBLISHING["page_policies"]
+    path, in each of the site's languages."""
+    options = publishing_options(settings)
+    policy = options["headers"].get(CSP_HEADER, "")
+    if not policy:
+        return []
+    default_lang = settings["DEFAULT_LANG"]
+    return [
+        (lang_prefix(lang, default_lang) + path, with_directives(policy, directives))
+        for path, directives in options["page_policies"].items()
+        for lang in site_languages(settings)
+    ]
 
 
 def meta_policy(policy):
@@ -226,6 +279,13 @@ def page_policy(settings):
     return meta_policy(policy)
 
 
+def page_policies(settings):
+    """[(path, meta policy)] of the pages with a policy of their own."""
+    if not is_http_url(settings.get("SITEURL", "")):
+        return []
+    return [(path, meta_policy(policy)) for path, policy in path_policies(settings)]
+
+
 # -- generator ---------------------------------------------------------------
 
 
@@ -238,7 +298,9 @@ class PublishingGenerator(Generator):
         self.write_not_found_pages(writer, pages)
         sitemap = self.context.get(SITEMAP_CONTEXT_KEY, "")
         self.write_text("robots.txt", robots_txt(self.siteurl, sitemap))
-        self.write_text("_headers", headers_file(options["headers"]))
+        self.write_text(
+            "_headers", headers_file(options["headers"], path_policies(self.settings))
+        )
         if options["custom_domain"]:
             self.write_text("CNAME", options["custom_domain"] + "\n")
 
@@ -287,6 +349,7 @@ def share_page_policy(generators):
     """The meta policy, for every page's <head> (partials/csp.html)."""
     context = generators[0].context
     context[META_POLICY_CONTEXT_KEY] = page_policy(generators[0].settings)
+    context[PAGE_POLICIES_CONTEXT_KEY] = page_policies(generators[0].settings)
 
 
 def add_generator(pelican):

@@ -1,0 +1,87 @@
+"""Full-text search: Pagefind indexes the built site, one index per language.
+
+Once Pelican has written the whole site (`signals.finalized`), Pagefind's
+extended build (the PyPI package `pagefind[extended]`, whose binary segments
+Japanese into words) reads the written pages and puts its index and scripts in
+`pagefind/` inside the output. It indexes only what the theme marks: the
+`data-pagefind-body` of posts and pages, less their `data-pagefind-ignore`
+parts (contents, share links, author box...), and keys one index on each
+`<html lang>`. The search page (theme/templates/search.html, js/search.js)
+loads it; no other page does.
+
+Indexing is part of every build (`make html`, `make serve`, `make publish`):
+the index is never out of date, and a failure of Pagefind is a problem of the
+build, which then leaves the last good output in place.
+"""
+
+import logging
+import subprocess
+import sys
+
+from pelican import signals
+from site_common.problems import Problem, report
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["register"]
+
+# Where the index and Pagefind's scripts go, inside the output folder.
+BUNDLE_DIR = "pagefind"
+# Stands where a file would, in the problem a failed indexing reports.
+SEARCH_INDEX = "search index"
+
+
+# -- pure functions -------------------------------------------------------------
+
+
+def pagefind_command(output_path):
+    """Pagefind's own command line (`python -m pagefind`), run on the output."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(output_path),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--quiet",  # warnings and errors only
+    ]
+
+
+def last_words(text, lines=3):
+    """The last few lines Pagefind printed: where it says what went wrong."""
+    kept = [line.strip() for line in text.splitlines() if line.strip()]
+    return " / ".join(kept[-lines:])
+
+
+def indexing_problem(returncode, printed):
+    """The problem a run of Pagefind that ended with `returncode` causes, or None."""
+    if returncode == 0:
+        return None
+    said = last_words(printed) or "no message"
+    return Problem(
+        SEARCH_INDEX,
+        "pagefind",
+        f"Pagefind could not index the site (exit status {returncode}): {said}. "
+        "Is the pinned pagefind[extended] of requirements.txt installed "
+        "(make venv)?",
+    )
+
+
+# -- signal handlers --------------------------------------------------------------
+
+
+def index_site(pelican):
+    """Index the site Pelican has just written, reporting a failure."""
+    result = subprocess.run(
+        pagefind_command(pelican.output_path),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    problem = indexing_problem(result.returncode, result.stdout + result.stderr)
+    report([problem] if problem else [], logger)
+
+
+def register():
+    signals.finalized.connect(index_site)
