@@ -17,6 +17,7 @@ build, which then leaves the last good output in place.
 import logging
 import subprocess
 import sys
+from pathlib import Path
 
 from pelican import signals
 from site_common.problems import Problem, report
@@ -29,6 +30,18 @@ __all__ = ["register"]
 BUNDLE_DIR = "pagefind"
 # Stands where a file would, in the problem a failed indexing reports.
 SEARCH_INDEX = "search index"
+# Pagefind also writes its ready-made interfaces; the search page has its own
+# (js/search.js, on pagefind.js), so these are left out of the site. Their
+# style sheets would break the site's policy too (data: images and fonts).
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 # -- pure functions -------------------------------------------------------------
@@ -68,6 +81,11 @@ def indexing_problem(returncode, printed):
     )
 
 
+def unused_files(bundle):
+    """Pagefind's ready-made interfaces in the folder `bundle`, as written."""
+    return [path for name in UNUSED_FILES if (path := Path(bundle) / name).is_file()]
+
+
 # -- signal handlers --------------------------------------------------------------
 
 
@@ -81,6 +99,8 @@ def index_site(pelican):
     )
     problem = indexing_problem(result.returncode, result.stdout + result.stderr)
     report([problem] if problem else [], logger)
+    for path in unused_files(Path(pelican.output_path) / BUNDLE_DIR):
+        path.unlink()
 
 
 def register():
