@@ -59,6 +59,8 @@ def test_the_build_writes_one_index_per_language(served):
     assert (bundle / "pagefind.js").is_file()
     entry = (bundle / "pagefind-entry.json").read_text(encoding="utf-8")
     assert '"ja"' in entry and '"en"' in entry
+    # Its ready-made interfaces are left out: the page has its own.
+    assert not list(bundle.glob("pagefind-*ui*")) and not list(bundle.glob("*.css"))
 
 
 def test_posts_and_pages_are_indexed_without_their_extras(served):
@@ -128,6 +130,19 @@ def test_only_the_search_pages_allow_webassembly(served):
     for path in ("search/*", "en/search/*"):
         assert "! Content-Security-Policy" in search_rules[path]
         assert f"script-src 'self' {WASM}" in search_rules[path]
+
+
+def test_a_build_can_leave_the_index_out(tmp_path):
+    site = build_site(CONTENT, tmp_path / "output", SEARCH={"index": False})
+    assert site.returncode == 0, site.log
+    assert site.path("search/").is_file()
+    assert not (site.output / "pagefind").exists()
+
+
+def test_a_wrong_search_setting_stops_the_build(tmp_path):
+    site = build_site(CONTENT, tmp_path / "output", SEARCH={"index": "no"})
+    assert site.returncode == 1
+    assert """ERROR: settings: SEARCH["index"] should be True or False""" in site.log
 
 
 def test_a_failed_indexing_fails_the_build(tmp_path, monkeypatch):

@@ -12,6 +12,17 @@ loads it; no other page does.
 Indexing is part of every build (`make html`, `make serve`, `make publish`):
 the index is never out of date, and a failure of Pagefind is a problem of the
 build, which then leaves the last good output in place.
+
+Settings, in one dict:
+
+    SEARCH = {
+        "index": True,  # False: this build writes no index (see below)
+    }
+
+Pagefind costs about 1.3 s of processor time whatever the site's size (it
+loads its Japanese dictionary). A build that writes only part of the site
+(the preview's rebuild of one saved post) can turn indexing off with
+"index": False and index the whole output afterwards with `index_output`.
 """
 
 import logging
@@ -20,11 +31,16 @@ import sys
 from pathlib import Path
 
 from pelican import signals
-from site_common.problems import Problem, report
+from site_common.options import Rule, is_flag, read_options
+from site_common.problems import Problem, report, report_and_stop
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["register"]
+
+SETTING = "SEARCH"
+DEFAULTS = {"index": True}
+RULES = {"index": Rule(is_flag, "True or False")}
 
 # Where the index and Pagefind's scripts go, inside the output folder.
 BUNDLE_DIR = "pagefind"
@@ -86,22 +102,34 @@ def unused_files(bundle):
     return [path for name in UNUSED_FILES if (path := Path(bundle) / name).is_file()]
 
 
+# -- indexing -------------------------------------------------------------------
+
+
+def index_output(output_path):
+    """Index the written site in `output_path`: [the problem] if Pagefind failed."""
+    result = subprocess.run(
+        pagefind_command(output_path), capture_output=True, text=True, check=False
+    )
+    problem = indexing_problem(result.returncode, result.stdout + result.stderr)
+    for path in unused_files(Path(output_path) / BUNDLE_DIR):
+        path.unlink()
+    return [problem] if problem else []
+
+
 # -- signal handlers --------------------------------------------------------------
+
+
+def check_settings(pelican):
+    report_and_stop(read_options(pelican.settings, SETTING, DEFAULTS, RULES)[1], logger)
 
 
 def index_site(pelican):
     """Index the site Pelican has just written, reporting a failure."""
-    result = subprocess.run(
-        pagefind_command(pelican.output_path),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    problem = indexing_problem(result.returncode, result.stdout + result.stderr)
-    report([problem] if problem else [], logger)
-    for path in unused_files(Path(pelican.output_path) / BUNDLE_DIR):
-        path.unlink()
+    options, _ = read_options(pelican.settings, SETTING, DEFAULTS, RULES)
+    if options["index"]:
+        report(index_output(pelican.output_path), logger)
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.finalized.connect(index_site)
