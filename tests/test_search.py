@@ -8,7 +8,7 @@ import shutil
 import pytest
 from conftest import CONTENT, ROOT, build_site, chromium, serve
 from publishing.publishing import with_directives
-from search.search import indexing_problem, pagefind_command
+from search.search import indexing_problem, pagefind_command, steady_entry
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -166,6 +166,13 @@ def test_only_a_failed_run_is_a_problem():
     assert indexing_problem(0, "Finished") is None
     problem = indexing_problem(2, "Indexing\nError: No HTML files found\n")
     assert "exit status 2" in str(problem) and "No HTML files found" in str(problem)
+
+
+def test_the_list_of_indexes_keeps_one_order():
+    # Pagefind lists the languages in any order; the same site, the same bytes.
+    one = '{"version":"1","languages":{"ja":{"hash":"j"},"en":{"hash":"e"}}}'
+    other = '{"version":"1","languages":{"en":{"hash":"e"},"ja":{"hash":"j"}}}'
+    assert steady_entry(one) == steady_entry(other) == other
 
 
 def test_directives_replace_those_of_the_same_name():

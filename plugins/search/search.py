@@ -25,6 +25,7 @@ loads its Japanese dictionary). A build that writes only part of the site
 "index": False and index the whole output afterwards with `index_output`.
 """
 
+import json
 import logging
 import subprocess
 import sys
@@ -46,6 +47,8 @@ RULES = {"index": Rule(is_flag, "True or False")}
 BUNDLE_DIR = "pagefind"
 # Stands where a file would, in the problem a failed indexing reports.
 SEARCH_INDEX = "search index"
+# Pagefind's list of the indexes, one per language (read by pagefind.js).
+ENTRY_FILE = "pagefind-entry.json"
 # Pagefind also writes its ready-made interfaces; the search page has its own
 # (js/search.js, on pagefind.js), so these are left out of the site. Their
 # style sheets would break the site's policy too (data: images and fonts).
@@ -102,6 +105,14 @@ def unused_files(bundle):
     return [path for name in UNUSED_FILES if (path := Path(bundle) / name).is_file()]
 
 
+def steady_entry(text):
+    """Pagefind's list of indexes with its languages in one order: Pagefind
+    lists them in any order, and the same site must build to the same bytes."""
+    entry = json.loads(text)
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+
+
 # -- indexing -------------------------------------------------------------------
 
 
@@ -111,9 +122,14 @@ def index_output(output_path):
         pagefind_command(output_path), capture_output=True, text=True, check=False
     )
     problem = indexing_problem(result.returncode, result.stdout + result.stderr)
-    for path in unused_files(Path(output_path) / BUNDLE_DIR):
+    if problem:
+        return [problem]
+    bundle = Path(output_path) / BUNDLE_DIR
+    entry = bundle / ENTRY_FILE
+    entry.write_text(steady_entry(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in unused_files(bundle):
         path.unlink()
-    return [problem] if problem else []
+    return []
 
 
 # -- signal handlers --------------------------------------------------------------
