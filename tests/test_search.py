@@ -82,7 +82,7 @@ def test_posts_and_pages_are_indexed_without_their_extras(served):
 )
 def test_the_header_leads_to_the_search_page_of_its_language(served, page, href, label):
     url, site = served
-    link = site.soup(page).select_one(f'.site-nav a[href="{url}{href}"]')
+    link = site.soup(page).select_one(f'.site-header a.search-link[href="{url}{href}"]')
     assert link is not None and link.get_text(strip=True) == label
 
 
