@@ -34,6 +34,7 @@ PLUGINS = [
     "build_speed",
     "reading_paths",
     "admin",
+    "search",  # indexes the built site with Pagefind, once Pelican has written it
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).
@@ -83,6 +84,11 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+# The search page (theme/templates/search.html), in each language like the
+# listings: /search/, /en/search/. plugins/search indexes the site for it.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 
@@ -157,6 +163,8 @@ BILINGUAL = {
 PUBLISHING = {
     "not_found_page": "404.html",  # in each language's folder: 404.html, en/404.html
     "custom_domain": "",
+    # Pagefind's search runs WebAssembly: allowed on the search pages only.
+    "page_policies": {"search/": "script-src 'self' 'wasm-unsafe-eval'"},
 }
 
 # -- Social: profiles, share links, social and search metadata (plugins/social) --

@@ -155,12 +155,8 @@ def content_policy(options):
 
 
 def header_rules(options):
-    """{path pattern: {header: value}} for the CMS's folder (`_headers`).
-
-    Cloudflare Pages joins the values of every matching rule, which would add
-    the site's stricter "/*" policy to this one and stop the CMS there; its
-    `! Content-Security-Policy` line would detach it, but Netlify does not
-    know that syntax, so neither host is given it yet."""
+    """{path pattern: {header: value}} for the CMS's folder (`_headers`, where
+    plugins/publishing detaches the site's stricter policy from it)."""
     return {
         f"/{FOLDER}/*": {
             "Content-Security-Policy": content_policy(options)
