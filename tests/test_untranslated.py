@@ -1,10 +1,11 @@
 """A translation not written yet: the file the CMS saves for a side left empty."""
 
+import fnmatch
 from urllib.parse import urljoin
 
 import pytest
 import translations
-from site_common.untranslated import FILLED_BY_THE_CMS, is_unwritten
+from site_common.untranslated import FILLED_BY_THE_CMS, ignore_pattern, is_unwritten
 
 JAPANESE = (
     "Title: ブラウザで書いた記事\nDate: 2026-11-30 09:05\nSlug: browser-post\n\n"
@@ -44,6 +45,25 @@ def test_a_file_with_nothing_the_author_wrote_is_unwritten(text):
 )
 def test_a_file_with_anything_the_author_wrote_is_not(text):
     assert not is_unwritten(text)
+
+
+@pytest.mark.parametrize("name", ["x.en.md", "a[b]*?.en.md"])
+def test_the_ignore_pattern_matches_the_file_s_name_and_no_other(name):
+    # Pelican matches IGNORE_FILES against base names with fnmatch.
+    pattern = ignore_pattern(f"posts/{name}")
+    assert fnmatch.fnmatch(name, pattern)
+    assert not fnmatch.fnmatch("xx.en.md", pattern)
+    assert not fnmatch.fnmatch("ab.en.md", pattern)
+
+
+def test_a_long_file_is_read_no_further(tmp_path):
+    from site_common.untranslated import MAX_UNWRITTEN_BYTES, short_text
+
+    short, long = tmp_path / "short.en.md", tmp_path / "long.en.md"
+    short.write_text(LEFT_EMPTY, encoding="utf-8")
+    long.write_text(" " * (MAX_UNWRITTEN_BYTES + 1), encoding="utf-8")
+    assert short_text(short) == LEFT_EMPTY
+    assert short_text(long) is None
 
 
 def test_the_cms_fills_in_by_itself_only_what_an_unwritten_file_may_hold():

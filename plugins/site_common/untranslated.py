@@ -12,7 +12,6 @@ without that language. In the default language it is a post with no text,
 which the checks refuse by name. The author's files are only ever read.
 """
 
-import fnmatch
 import glob
 import os
 import posixpath
@@ -28,6 +27,9 @@ from site_common.problems import Problem
 # default); tests/test_untranslated.py keeps the two in step.
 FILLED_BY_THE_CMS = frozenset({"date", "slug", "category", "status", "image"})
 MARKDOWN_EXTENSION = ".md"  # what the CMS writes
+# An unwritten file is a few short lines: a longer one holds something the
+# author wrote, and is not read through to find out.
+MAX_UNWRITTEN_BYTES = 4096
 
 
 # -- one file -------------------------------------------------------------------
@@ -54,12 +56,15 @@ def file_language(relative, pattern):
     return match.groupdict().get("lang") if match else None
 
 
-def read_text(path):
-    """The text of a UTF-8 file, or None: a file in another encoding is not
-    unwritten, and the checks name its encoding."""
+def short_text(path):
+    """The text of a short UTF-8 file, or None: a long file is not unwritten,
+    nor is one in another encoding (the checks name its encoding)."""
     try:
-        with open(path, encoding="utf-8") as source:
-            return source.read()
+        with open(path, "rb") as source:
+            raw = source.read(MAX_UNWRITTEN_BYTES + 1)
+        if len(raw) > MAX_UNWRITTEN_BYTES:
+            return None
+        return raw.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -73,11 +78,12 @@ def markdown_files(content_path, folders):
     for folder in folders:
         root = os.path.join(content_path, folder)
         for directory, _dirs, names in os.walk(root):
-            for name in names:
-                if name.endswith(MARKDOWN_EXTENSION):
-                    full = os.path.join(directory, name)
-                    relative = os.path.relpath(full, content_path)
-                    found.append(relative.replace(os.sep, "/"))
+            inside = os.path.relpath(directory, content_path).replace(os.sep, "/")
+            found.extend(
+                posixpath.normpath(posixpath.join(inside, name))
+                for name in names
+                if name.endswith(MARKDOWN_EXTENSION)
+            )
     return sorted(set(found))
 
 
@@ -92,7 +98,7 @@ def untranslated_files(content_path, settings):
         relative
         for relative in markdown_files(content_path, folders)
         if file_language(relative, pattern) in others
-        and (text := read_text(os.path.join(content_path, relative))) is not None
+        and (text := short_text(os.path.join(content_path, relative))) is not None
         and is_unwritten(text)
     ]
 
@@ -106,24 +112,22 @@ def ignore_pattern(relative):
 def same_name_files(content_path, untranslated):
     """{untranslated file: [other files of the content folder with its name]}:
     leaving one out by its name would leave the others out too."""
+    if not untranslated:
+        return {}  # the usual case: no need to walk the folder
     left_out = set(untranslated)
+    # An escaped pattern matches, through fnmatch, the names equal to it in
+    # the system's case (os.path.normcase), and no others.
     by_name = {}
     for directory, _dirs, names in os.walk(content_path):
+        inside = os.path.relpath(directory, content_path).replace(os.sep, "/")
         for name in names:
-            full = os.path.join(directory, name)
-            relative = os.path.relpath(full, content_path).replace(os.sep, "/")
+            relative = posixpath.normpath(posixpath.join(inside, name))
             if relative not in left_out:
-                by_name.setdefault(name, []).append(relative)
+                by_name.setdefault(os.path.normcase(name), []).append(relative)
     clashes = {}
     for relative in untranslated:
-        pattern = ignore_pattern(relative)
-        others = sorted(
-            other
-            for name, paths in by_name.items()
-            if fnmatch.fnmatch(name, pattern)
-            for other in paths
-        )
-        if others:
+        name = os.path.normcase(posixpath.basename(relative))
+        if others := sorted(by_name.get(name, ())):
             clashes[relative] = others
     return clashes
 
