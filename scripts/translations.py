@@ -6,8 +6,10 @@
 A translation (<slug>.en.md) is up to date when its `Source_Digest:` matches
 the digest of its Japanese original (<slug>.ja.md); see
 plugins/bilingual/translation_status.py. A translation that is still the stub
-`make newpost` wrote is not marked. The words are in the language MESSAGES_LANG
-names in pelicanconf.py.
+`make newpost` wrote is not marked. A translation file with no title and no
+text (the CMS writes one for a side left empty) is not translated yet: shown
+as missing, not marked (site_common/untranslated.py). The words are in the
+language MESSAGES_LANG names in pelicanconf.py.
 """
 
 import argparse
@@ -25,6 +27,7 @@ from pelican.settings import read_settings
 from site_common.header import split_source
 from site_common.messages import Message, messages_language
 from site_common.stubs import placeholders_left
+from site_common.untranslated import is_unwritten
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,6 +50,8 @@ def status_rows(sources):
     rows = []
     for (folder, slug), files in sorted(sources.items()):
         texts = {lang: path.read_text(encoding="utf-8") for lang, path in files.items()}
+        if TRANSLATION in texts and is_unwritten(texts[TRANSLATION]):
+            del texts[TRANSLATION]  # not translated yet
         titles = {
             lang: split_source(text)[0].get("title", "") for lang, text in texts.items()
         }
@@ -122,7 +127,17 @@ def mark_up_to_date(sources, slug):
             )
         )
     path = files[TRANSLATION]
-    header, body = split_source(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    if is_unwritten(text):
+        raise NotMarked(
+            Message(
+                "{path} is not translated yet (it has no title and no text): "
+                "translate it first, then run make translated SLUG={slug}.",
+                path=Path(os.path.relpath(path)).as_posix(),
+                slug=slug,
+            )
+        )
+    header, body = split_source(text)
     if left := placeholders_left(header.get("title"), body):
         parts = {"Title": Message("the title"), "body": Message("the text")}
         raise NotMarked(

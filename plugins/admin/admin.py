@@ -19,6 +19,11 @@ Settings, in one dict (defaults below):
 On 127.0.0.1 or localhost the CMS works on the files of the checkout through
 `decap-server` (npm), started beside the preview; elsewhere it signs in to
 GitHub and commits there (docs/browser.ja.md).
+
+The CMS writes a file for each language, even one the author left empty: such
+a file in a language other than the site's default is not translated yet
+(site_common/untranslated.py), and Pelican is told not to read it, by its
+name in IGNORE_FILES, set before any generator looks for files.
 """
 
 import logging
@@ -33,7 +38,13 @@ from pelican import signals
 from pelican.generators import Generator
 from publishing.publishing import PATH_HEADER_RULES_CONTEXT_KEY
 from site_common.options import Rule, is_text, read_options
-from site_common.problems import Problem, report_and_stop
+from site_common.problems import Problem, report, report_and_stop
+from site_common.untranslated import (
+    ignore_pattern,
+    same_name_files,
+    same_name_problems,
+    untranslated_files,
+)
 
 from .config import cms_config, config_text, known_terms
 
@@ -242,6 +253,22 @@ def check_settings(pelican):
     report_and_stop(problems + bundle_problems(), logger)
 
 
+def leave_out_untranslated(pelican):
+    """Pelican reads no file that is not translated yet: its exact name joins
+    IGNORE_FILES. One that shares its name with another file is reported and
+    read (the checks then name what it lacks), so the other is not hidden."""
+    settings = pelican.settings
+    content = settings["PATH"]
+    untranslated = untranslated_files(content, settings)
+    clashes = same_name_files(content, untranslated)
+    report(same_name_problems(content, clashes), logger)
+    # A new list: the default one is shared by every build in this process.
+    settings["IGNORE_FILES"] = [
+        *settings["IGNORE_FILES"],
+        *(ignore_pattern(path) for path in untranslated if path not in clashes),
+    ]
+
+
 def share_header_rules(generators):
     """The /admin/* headers, for `_headers` (plugins/publishing)."""
     options, _ = admin_options(generators[0].settings)
@@ -255,5 +282,6 @@ def add_generator(pelican):
 
 def register():
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(leave_out_untranslated)
     signals.all_generators_finalized.connect(share_header_rules)
     signals.get_generators.connect(add_generator)

@@ -299,6 +299,13 @@ LINKS = {
 }
 
 TRANSLATIONS = {
+    "is not translated yet (no title, no text), but {others} has the same file "
+    "name, and the build can leave out only both or neither: write the "
+    "translation, or delete the empty file, or rename one of them": (
+        "まだ翻訳されていない（タイトルも本文もない）ファイルですが、{others} が"
+        "同じファイル名です。ビルドは両方を外すか、どちらも外さないかしかできません。"
+        "翻訳を書くか、空のファイルを削除するか、どちらかの名前を変えてください"
+    ),
     'is marked "Translation: true" but is in the same language ({lang}) as its '
     "original {first}: a translation is in the other language (check the file "
     "name and Lang:)": (
@@ -626,6 +633,11 @@ TRANSLATED = {
     "then run make translated SLUG={slug} again.": (
         "{path} は make newpost が書いた仮の文のままです（{parts}）。"
         "先に訳してから、もう一度 make translated SLUG={slug} を実行してください。"
+    ),
+    "{path} is not translated yet (it has no title and no text): translate it "
+    "first, then run make translated SLUG={slug}.": (
+        "{path} はまだ翻訳されていません（タイトルも本文もありません）。"
+        "先に訳してから、make translated SLUG={slug} を実行してください。"
     ),
     "the title": "タイトル",
     "the text": "本文",
