@@ -534,15 +534,27 @@ def test_missing_translations_are_notices_not_problems():
         entry("posts/draft.ja.md", status="draft"),
         entry("posts/orphan.en.md", is_translation=True),
         entry("posts/english.en.md"),
+        entry("posts/alone.ja.md"),
     ]
     assert after_reading.check_translations(entries) == []
-    notices = after_reading.translation_notices(entries, ("ja", "en"), {})
+    notices = after_reading.translation_notices(entries, ("ja", "en"), "content")
     assert [str(n) for n in notices] == [
         'content/posts/orphan.en.md: is marked "Translation: true" but there is no '
         'original with the slug "orphan"; it is shown as a post of its own',
-        "content/posts/solo.ja.md: has no English translation yet (it would be "
-        'content/posts/solo.en.md, with "Translation: true")',
+        "content: no English translation yet for 2: content/posts/alone.ja.md and "
+        "content/posts/solo.ja.md (a translation is the same file name with .en. "
+        'and "Translation: true"; make translations lists them)',
     ]
+
+
+def test_missing_translations_are_one_notice_in_japanese_too():
+    entries = [entry("posts/solo.ja.md"), entry("posts/alone.ja.md")]
+    (notice,) = after_reading.translation_notices(entries, ("ja", "en"), "content")
+    assert notice.text("ja") == (
+        "content: 英語版がまだないものが 2 件あります: content/posts/alone.ja.md、"
+        "content/posts/solo.ja.md（翻訳は同じファイル名の .en. で、"
+        "「Translation: true」をつけて作ります。一覧は make translations で見られます）"
+    )
 
 
 @pytest.mark.parametrize(

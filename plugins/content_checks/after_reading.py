@@ -279,17 +279,15 @@ def check_translations(entries):
     return problems
 
 
-def sibling_path(entry, file_slug, lang):
-    """Where the same post in another language would be: content/posts/x.en.md."""
-    folder = posixpath.dirname(entry.path)
-    extension = posixpath.splitext(entry.path)[1]
-    return posixpath.join(folder, f"{file_slug or entry.slug}.{lang}{extension}")
+def translation_notices(entries, languages, folder):
+    """Information, not errors: what has no translation yet, what has no original.
 
-
-def translation_notices(entries, languages, file_slugs):
-    """Information, not errors: what has no translation yet, what has no original."""
+    The posts without a translation are named in one line per language, not one
+    line each: a site translated as it goes has many of them in every build.
+    """
     default_lang = languages[0]
     notices = []
+    missing = defaultdict(list)
     for (kind, slug), group in sorted(group_by_address(entries).items()):
         langs = {entry.lang for entry in group}
         originals = [entry for entry in group if not entry.is_translation]
@@ -314,17 +312,22 @@ def translation_notices(entries, languages, file_slugs):
                 continue
             for lang in languages:
                 if lang not in langs:
-                    where = sibling_path(original, file_slugs.get(original.path), lang)
-                    notices.append(
-                        Problem(
-                            original.path,
-                            "Translation",
-                            "has no {language} translation yet (it "
-                            'would be {where}, with "Translation: true")',
-                            language=Message(language_name(lang, "en")),
-                            where=where,
-                        )
-                    )
+                    missing[lang].append(original.path)
+    for lang in languages:
+        if missing[lang]:
+            notices.append(
+                Problem(
+                    folder,
+                    "Translation",
+                    "no {language} translation yet for {count}: {files} (a "
+                    "translation is the same file name with .{lang}. and "
+                    '"Translation: true"; make translations lists them)',
+                    language=Message(language_name(lang, "en")),
+                    count=len(missing[lang]),
+                    files=tuple(sorted(missing[lang])),
+                    lang=lang,
+                )
+            )
     return notices
 
 
