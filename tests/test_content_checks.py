@@ -618,6 +618,37 @@ def test_active_html_is_found(fragment, found):
     assert [str(part) for part in after_reading.active_parts(fragment)] == found
 
 
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>Text <em>only</em>.</p>",
+        "<p>日本語の本文。one = two, on it</p>",
+        '<img src="x.png" OnError = "go()">',
+        "<img/onload=go()>",
+        "<p>\tonclick=</p>",
+        "onclick=",
+        "<p>bonus=1 icon=2</p>",
+        "<SCRIPT>",
+        "<IFrame>",
+        "JaVa",
+        "&#106;",
+        "<a \u017fonclick=x>",
+        "<\u017fcript>",
+        "<p \u212aonx=1>",
+        "<p on\u212a=1>",
+        "<p \u0130 onx=1>",
+    ],
+)
+def test_the_quick_search_for_active_html_finds_what_the_pattern_finds(fragment):
+    expected = after_reading.ACTIVE_HINT_RE.search(fragment) is not None
+    assert after_reading.has_active_hint(fragment) is expected
+
+
+def test_the_quick_search_for_active_html_skips_plain_text():
+    assert not after_reading.has_active_hint("<p>one = two; 日本語</p>")
+    assert after_reading.has_active_hint('<p title="x" onclick="y">')
+
+
 def test_active_html_in_a_summary_is_a_warning_naming_the_summary():
     (warning,) = after_reading.check_active_html(
         entry(), "<p>ok</p>", '<p onclick="x()">要約</p>'

@@ -364,11 +364,33 @@ def is_javascript_url(value):
 # What any code-running part of HTML holds, written plainly or with entities:
 # a fragment without it has none, and is not parsed.
 ACTIVE_HINT_RE = re.compile(r"(?i)<(?:script|iframe)|[\"'\s/]on[a-z]+\s*=|java|&#")
+# The same search in a lower-cased fragment, in parts Python finds quickly:
+# plain substrings, and the event attributes by their literal start "on".
+ACTIVE_HINT_WORDS = ("<script", "<iframe", "java", "&#")
+EVENT_ATTRIBUTE_RE = re.compile(r"on[a-z]+\s*=")
+# The letters besides ASCII ones that an ASCII letter matches case-insensitively
+# (Python's re documentation); lower() does not turn them into ASCII.
+CASE_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def has_active_hint(fragment):
+    """Whether ACTIVE_HINT_RE finds something in `fragment`, found several times
+    faster on a post's body, which is searched whole in every build."""
+    if any(letter in fragment for letter in CASE_FOLDED_LETTERS):
+        return ACTIVE_HINT_RE.search(fragment) is not None
+    lower = fragment.lower()
+    if any(word in lower for word in ACTIVE_HINT_WORDS):
+        return True
+    for match in EVENT_ATTRIBUTE_RE.finditer(lower):
+        before = lower[match.start() - 1] if match.start() else ""
+        if before and (before in "\"'/" or before.isspace()):
+            return True
+    return False
 
 
 def active_parts(fragment):
     """What in an HTML fragment would run code: ["an <script> element", ...]."""
-    if not ACTIVE_HINT_RE.search(fragment or ""):
+    if not has_active_hint(fragment or ""):
         return []
     parser = _ActiveParts()
     parser.feed(fragment or "")
