@@ -534,15 +534,27 @@ def test_missing_translations_are_notices_not_problems():
         entry("posts/draft.ja.md", status="draft"),
         entry("posts/orphan.en.md", is_translation=True),
         entry("posts/english.en.md"),
+        entry("posts/alone.ja.md"),
     ]
     assert after_reading.check_translations(entries) == []
-    notices = after_reading.translation_notices(entries, ("ja", "en"), {})
+    notices = after_reading.translation_notices(entries, ("ja", "en"), "content")
     assert [str(n) for n in notices] == [
         'content/posts/orphan.en.md: is marked "Translation: true" but there is no '
         'original with the slug "orphan"; it is shown as a post of its own',
-        "content/posts/solo.ja.md: has no English translation yet (it would be "
-        'content/posts/solo.en.md, with "Translation: true")',
+        "content: no English translation yet for 2: content/posts/alone.ja.md and "
+        "content/posts/solo.ja.md (a translation is the same file name with .en. "
+        'and "Translation: true"; make translations lists them)',
     ]
+
+
+def test_missing_translations_are_one_notice_in_japanese_too():
+    entries = [entry("posts/solo.ja.md"), entry("posts/alone.ja.md")]
+    (notice,) = after_reading.translation_notices(entries, ("ja", "en"), "content")
+    assert notice.text("ja") == (
+        "content: 英語版がまだないものが 2 件あります: content/posts/alone.ja.md、"
+        "content/posts/solo.ja.md（翻訳は同じファイル名の .en. で、"
+        "「Translation: true」をつけて作ります。一覧は make translations で見られます）"
+    )
 
 
 @pytest.mark.parametrize(
@@ -604,6 +616,37 @@ def test_two_contents_saved_to_one_address_are_refused_naming_both():
 )
 def test_active_html_is_found(fragment, found):
     assert [str(part) for part in after_reading.active_parts(fragment)] == found
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>Text <em>only</em>.</p>",
+        "<p>日本語の本文。one = two, on it</p>",
+        '<img src="x.png" OnError = "go()">',
+        "<img/onload=go()>",
+        "<p>\tonclick=</p>",
+        "onclick=",
+        "<p>bonus=1 icon=2</p>",
+        "<SCRIPT>",
+        "<IFrame>",
+        "JaVa",
+        "&#106;",
+        "<a \u017fonclick=x>",
+        "<\u017fcript>",
+        "<p \u212aonx=1>",
+        "<p on\u212a=1>",
+        "<p \u0130 onx=1>",
+    ],
+)
+def test_the_quick_search_for_active_html_finds_what_the_pattern_finds(fragment):
+    expected = after_reading.ACTIVE_HINT_RE.search(fragment) is not None
+    assert after_reading.has_active_hint(fragment) is expected
+
+
+def test_the_quick_search_for_active_html_skips_plain_text():
+    assert not after_reading.has_active_hint("<p>one = two; 日本語</p>")
+    assert after_reading.has_active_hint('<p title="x" onclick="y">')
 
 
 def test_active_html_in_a_summary_is_a_warning_naming_the_summary():

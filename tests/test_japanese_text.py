@@ -371,6 +371,29 @@ def test_phrase_wrap_headings_changes_japanese_headings_only():
     assert soup.p == original.p and soup.h3 == original.h3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "重要な人脈作りに必要なこと",
+        "まとめ",
+        "English heading",
+        "AIと 人生 の話",
+        "「パラレルキャリア」を始める前に 知っておきたい 3 つのこと",
+        "",
+    ],
+)
+def test_a_heading_of_text_alone_is_wrapped_as_the_parsed_one_is(text):
+    assert jt.wrap_plain_heading(text) == jt.wrap_heading(jt.tokenize(text))
+
+
+def test_a_heading_of_text_alone_gets_its_phrase_breaks():
+    html = '<h2 id="m">重要な人脈作りに必要なこと</h2>'
+    assert str(jt.phrase_wrap_headings(html)) == (
+        '<h2 id="m"><span class="phrases">重要な<wbr>人脈作りに<wbr>必要な<wbr>'
+        "こと</span></h2>"
+    )
+
+
 # -- settings ------------------------------------------------------------------------
 
 

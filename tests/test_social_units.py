@@ -1,7 +1,7 @@
 """The social plugin's pure functions and Markdown extensions, tested directly."""
 
 import json
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import markdown
 import pytest
@@ -56,6 +56,41 @@ def test_share_links_parse_back_to_the_canonical_url_and_title(title):
     }
     for url in links.values():
         assert url.isascii() and " " not in url and '"' not in url and "<" not in url
+
+
+def share_links_by_urlencode(url, title, social):
+    """The share links as urlencode writes them (how they were made before)."""
+
+    def query(params):
+        return urlencode(params, quote_via=quote)
+
+    tweet = {"text": title, "url": url}
+    if social["x_handle"]:
+        tweet["via"] = social["x_handle"]
+    return [
+        "https://x.com/intent/tweet?" + query(tweet),
+        "https://www.facebook.com/sharer/sharer.php?" + query({"u": url}),
+        "https://social-plugins.line.me/lineit/share?" + query({"url": url}),
+        "https://b.hatena.ne.jp/add?"
+        + query({"mode": "confirm", "url": url, "title": title}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "重要な人脈作りに必要なこと",
+        'A<B & "C"',
+        "100% #1 ?x=1&y=2 / 人脈+勇気",
+        "a~b_c.d-e",
+    ],
+)
+@pytest.mark.parametrize("handle", ["MHeartstrings", "", "a b/c"])
+def test_share_links_are_the_urls_urlencode_writes(title, handle):
+    social = {**SOCIAL, "x_handle": handle}
+    url = "https://example.org/posts/人脈 作り/?q=1&r=2#x"
+    links = [link["url"] for link in share_links(url, title, social)]
+    assert links == share_links_by_urlencode(url, title, social)
 
 
 def test_share_on_x_names_no_account_when_there_is_no_handle():

@@ -167,13 +167,7 @@ def check_read_contents(pairs, context, settings, options, folder, content_path)
     entries = [entry for entry, _ in pairs]
     problems += after_reading.check_translations(entries)
     collisions = after_reading.check_addresses(entries, languages)
-    file_slugs = {
-        entry.path: headers.filename_metadata(
-            entry.relative, settings.get("FILENAME_METADATA")
-        ).get("slug")
-        for entry in entries
-    }
-    notices = after_reading.translation_notices(entries, languages, file_slugs)
+    notices = after_reading.translation_notices(entries, languages, folder)
     return problems, collisions, warnings, notices
 
 

@@ -20,6 +20,7 @@ and phrase-aware wrapping.
 
 import functools
 import html
+import itertools
 import logging
 import math
 import os
@@ -589,6 +590,16 @@ def wrap_heading(tokens):
     return '<span class="phrases">{}</span>'.format("".join(output))
 
 
+def wrap_plain_heading(text):
+    """What wrap_heading gives for a heading that is text alone (no tags, no
+    entities), without parsing it."""
+    if not has_japanese(text):
+        return text
+    bounds = [0, *phrase_starts(text), len(text)]
+    pieces = [text[start:end] for start, end in itertools.pairwise(bounds)]
+    return '<span class="phrases">{}</span>'.format("<wbr>".join(pieces))
+
+
 _HEADING_RE = re.compile(
     r"(<(h[1-6])\b[^>]*>)(.*?)(</\2\s*>)", re.IGNORECASE | re.DOTALL
 )
@@ -601,7 +612,11 @@ def phrase_wrap_headings(markup):
     """
 
     def wrap(match):
-        inner = wrap_heading(tokenize(match.group(3)))
+        inner = match.group(3)
+        if "<" in inner or "&" in inner:
+            inner = wrap_heading(tokenize(inner))
+        else:  # most headings: text alone, no tags or entities to keep whole
+            inner = wrap_plain_heading(inner)
         return match.group(1) + inner + match.group(4)
 
     return Markup(_HEADING_RE.sub(wrap, str(markup)))

@@ -335,10 +335,12 @@ TRANSLATIONS = {
         "「Translation: true」（翻訳）の印がありますが、スラッグ「{slug}」の原文が"
         "ありません。独立したページとして表示されます"
     ),
-    'has no {language} translation yet (it would be {where}, with "Translation: '
-    'true")': (
-        "{language}版がまだありません（作るなら {where}、「Translation: true」"
-        "つきです）"
+    "no {language} translation yet for {count}: {files} (a translation is the "
+    'same file name with .{lang}. and "Translation: true"; make translations '
+    "lists them)": (
+        "{language}版がまだないものが {count} 件あります: {files}（翻訳は同じ"
+        "ファイル名の .{lang}. で、「Translation: true」をつけて作ります。"
+        "一覧は make translations で見られます）"
     ),
     "English": "英語",
     "Japanese": "日本語",
