@@ -36,6 +36,7 @@ from PIL import ImageFont
 from site_common.languages import localized, site_languages
 from site_common.options import Rule, is_language_texts, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
+from site_common.quick_pass import writes_pages_of
 
 from .drawing import CARD_SIZE, draw_card, draws_japanese
 
@@ -253,6 +254,8 @@ def make_cards(generator):
     for content in generator.context["generated_content"].values():
         if not isinstance(content, Content) or not content.save_as:
             continue
+        if not writes_pages_of(settings, content):
+            continue  # a quick pass: the card is not written, nor shown
         lang = content.lang
         if lang not in looks:
             looks[lang] = card_look(settings, options, colours, lang)
