@@ -17,8 +17,8 @@ the save once a newer one exists. The quick pass tells the plugins which
 files it writes (site_common.quick_pass), so that they can skip what only
 the other files' pages would show.
 
-A request that comes while a full build renders its pages stops that build
-(its output would be out of date before it is in place) and is answered
+A request that comes while a full build runs stops that build (its output
+would be out of date before it is in place) and is answered
 `{"pass": "full", "superseded": true}`; the newer request is built at once,
 its quick pass writing the pages of every file saved since the last full
 build that succeeded.
@@ -194,23 +194,24 @@ def quick_build(content, output, settings_file, overrides, changed):
 
 
 class Superseded(BaseException):
-    """Raised in a full build's child, between two pages, when a newer save
-    came: what the build would put in place is already out of date. Not an
-    Exception, so that nothing on the way takes it for a problem."""
+    """Raised in a full build's child when a newer save came: what the build
+    would put in place is already out of date. Not an Exception, so that
+    nothing on the way (Pelican's readers) takes it for a problem."""
 
 
-def stops_when_told(stop):
-    """A Pelican writer that stops the build before its next page or feed once
-    the pipe `stop` can be read (the builder wrote to it, or has ended).
+def told_to_stop(stop):
+    """A function that raises Superseded once the pipe `stop` can be read
+    (the builder wrote to it, or has ended)."""
 
-    Only rendering is stopped: reading and Pelican's content cache are done
-    by then, and the build has written nothing outside its staging folder
-    that a stop could leave half written.
-    """
-
-    def stop_if_told():
+    def stop_if_told(*_args, **_kwargs):
         if select.select([stop], [], [], 0)[0]:
             raise Superseded
+
+    return stop_if_told
+
+
+def stops_when_told(stop_if_told):
+    """A Pelican writer that calls `stop_if_told()` before each page or feed."""
 
     class StopsWhenTold(Writer):
         def write_file(self, *args, **kwargs):
@@ -269,10 +270,17 @@ def full_build(content, output, settings_file, overrides, stop=None):
     """A whole build; the problems, and the modules it imported (see below).
 
     With `stop` (a pipe), the build stops unfinished once the pipe can be
-    read (stops_when_told), and says so: {"superseded": true}.
+    read, and says so: {"superseded": true}. It stops between two files read
+    (Pelican's `content_object_init` signal) or two pages written, so never
+    while Pelican saves its content cache (after the last file of each kind
+    is read): nothing outside the staging folder is left half written.
     """
     before = set(sys.modules)
-    writer = None if stop is None else stops_when_told(stop)
+    writer = stop_if_told = None
+    if stop is not None:
+        stop_if_told = told_to_stop(stop)
+        writer = stops_when_told(stop_if_told)
+        signals.content_object_init.connect(stop_if_told)
 
     def give_writer(pelican):
         return writer
@@ -349,7 +357,7 @@ def serve_requests(
 ):
     """Build for each request, answering as the module's docstring says.
 
-    A request that comes while a full build renders stops that build, whose
+    A request that comes while a full build runs stops that build, whose
     output would be out of date, and is answered `{"pass": "full",
     "superseded": true}`; the newer request's builds follow. The end of the
     requests (the preview stopping this builder) stops it too.

@@ -11,6 +11,8 @@ plugins once and builds each change in a fresh fork of itself, into a folder
 that replaces the output only when the whole build succeeded (build_site.py).
 When Python code changes (a plugin), a new builder is started, so the change
 counts; the settings and the theme are read afresh by every build anyway.
+A save made while a build runs is sent to the builder at once: it stops the
+full build under way, whose pages would be out of date, and builds anew.
 
 The reload script is added by this server to the pages it sends; it is never
 written into the output. It listens to /__preview__/events, where the server
@@ -376,7 +378,7 @@ def main(argv=None):
 
     def rebuild(saved=()):
         """Build until the preview shows every save so far: a save made while
-        a build runs is sent at once, and stops that build's rendering."""
+        a build runs is sent at once, and stops that build."""
         restarted = False
         builder.send(overrides(), saved)
         waiting = 1  # requests the builder has not answered yet

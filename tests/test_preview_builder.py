@@ -136,6 +136,11 @@ def test_a_stopped_full_build_leaves_the_output_as_it_was(tmp_path):
         "content",
         "output",
     ]  # no staging folder left behind
+    again = builder.in_child(
+        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
+    )
+    assert again["problems"] == 0
+    assert "止められた一文。" in (output / PAGE).read_text(encoding="utf-8")
 
 
 def test_the_quick_pass_page_is_the_full_build_page(tmp_path):
