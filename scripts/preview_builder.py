@@ -339,6 +339,11 @@ def answer(answers, **fields):
     answers.flush()
 
 
+def remove_folders(folders):
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def read_requests(requests, pending):
     """Put each request line in the queue `pending`, then None at the end."""
     for line in requests:
@@ -421,9 +426,12 @@ def serve_requests(
                 "seconds": time.monotonic() - started,
             },
         )
-        # Removing the replaced output takes time the author should not wait for.
-        for folder in retired_folders(output):
-            shutil.rmtree(folder, ignore_errors=True)
+        # Removing the replaced output takes seconds on a big site, which no
+        # save should wait for: it goes on beside the next builds (what a
+        # builder that ends leaves is removed by the next one).
+        threading.Thread(
+            target=remove_folders, args=(retired_folders(output),), daemon=True
+        ).start()
 
 
 def main(argv=None):
