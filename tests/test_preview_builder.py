@@ -219,3 +219,23 @@ def test_every_page_is_written_whole_outside_a_quick_pass():
     assert writes_pages_of({}, Post())
     assert writes_pages_of(quick_pass_settings([Post.source_path]), Post())
     assert not writes_pages_of(quick_pass_settings(["/site/content/b.md"]), Post())
+
+
+def test_a_quick_pass_checks_the_files_it_writes(tmp_path):
+    """The checks a quick pass skips are those of files it does not write,
+    which the full build before it passed; the saved file is checked whole."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    post = content / "posts/jinmyaku-zukuri.ja.md"
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("Tags:", "Tagz:", 1), "utf-8"
+    )
+    other = content.resolve() / "posts/jinmyaku-zukuri.en.md"
+
+    def quick_pass_of(source):
+        return build_site(content, tmp_path / "output", **quick_pass_settings([source]))
+
+    saved = quick_pass_of(content.resolve() / POST)
+    assert saved.returncode == 1
+    assert f"content/{POST}" in saved.log and "Tagz" in saved.log
+    assert quick_pass_of(other).returncode == 0

@@ -23,10 +23,16 @@ def quick_pass_settings(sources):
     return {SETTING: sorted(str(source) for source in sources)}
 
 
-def writes_pages_of(settings, content):
-    """Whether this build writes the pages of `content` (a Pelican Content).
+def writes_pages_of_file(settings, source_path):
+    """Whether this build writes the pages of the file at `source_path` (an
+    absolute path, as Pelican's `Content.source_path` gives it).
 
     Always true, but in a quick pass for any file it does not write.
     """
     sources = settings.get(SETTING)
-    return sources is None or content.source_path in sources
+    return sources is None or source_path in sources
+
+
+def writes_pages_of(settings, content):
+    """Whether this build writes the pages of `content` (a Pelican Content)."""
+    return writes_pages_of_file(settings, content.source_path)
