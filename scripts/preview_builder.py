@@ -180,7 +180,9 @@ def quick_build(content, output, settings_file, overrides, changed):
     {"pages": their addresses}, or {"problems": n} when the build failed.
     """
     writer, written = only_pages_of_quick_pass()
-    overrides = {**overrides, **quick_pass_settings(changed)}
+    # Pelican's content cache is read but not saved again: saving it costs
+    # more than the full build that follows pays to read the saved files.
+    overrides = {**overrides, **quick_pass_settings(changed), "CACHE_CONTENT": False}
 
     def give_writer(pelican):
         return writer
