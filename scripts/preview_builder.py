@@ -180,9 +180,7 @@ def quick_build(content, output, settings_file, overrides, changed):
     {"pages": their addresses}, or {"problems": n} when the build failed.
     """
     writer, written = only_pages_of_quick_pass()
-    # Pelican's content cache is read but not saved again: saving it costs
-    # more than the full build that follows pays to read the saved files.
-    overrides = {**overrides, **quick_pass_settings(changed), "CACHE_CONTENT": False}
+    overrides = {**overrides, **quick_pass_settings(changed)}
 
     def give_writer(pelican):
         return writer
