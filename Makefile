@@ -20,9 +20,9 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv dev-venv html serve build-packages system-packages test lint \
+.PHONY: help venv dev-venv html serve cms build-packages system-packages test lint \
 	format messages clean \
-	translations translated publish github rsync_upload newpost node-modules \
+	translations translated messages-doc publish github rsync_upload newpost node-modules \
 	lighthouse bench bench-preview screenshots
 
 help:
@@ -34,6 +34,7 @@ help:
 	@echo "make messages   update the theme's translation catalogs"
 	@echo "make translations      list every post with its translation status"
 	@echo "make translated SLUG=x mark the English translation of x up to date"
+	@echo "make messages-doc      rewrite the guides' lists of messages from the catalog"
 	@echo "make clean      remove the build output"
 	@echo "make lighthouse audit the built site with Lighthouse (budget: 100s, 30 KiB)"
 	@echo "make bench      time the full build against plain Pelican, warm against cold"
@@ -46,6 +47,7 @@ help:
 	@echo "make og-image   redraw the default share image from scripts/og-default.html"
 	@echo "make newpost SLUG=my-topic [TITLE=...]   start a Japanese post (a draft)"
 	@echo "make newpost SLUG=my-topic LANG=en       start its English translation"
+	@echo "make cms       the preview, with the CMS at /admin/ writing into content/"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 # The plugins are installed in it in editable mode (pyproject.toml), so scripts
@@ -65,11 +67,11 @@ venv: $(VENV)/.installed
 
 dev-venv: venv $(VENV)/.installed-dev
 
-html: venv build-packages
+html: venv build-packages node-modules
 	$(BUILD) $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE)
 
 # Drafts included and marked; the page reloads itself after each save.
-serve: venv build-packages
+serve: venv build-packages node-modules
 	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT) --output $(OUTPUTDIR) --settings $(CONFFILE)
 
 # The build's own (the share cards' font), then the tests' (the browser...).
@@ -100,11 +102,13 @@ clean:
 	rm -rf $(OUTPUTDIR) cache
 
 # Translations: which posts have an English version, and which are out of date.
+messages-doc: venv
+	$(BIN)/python scripts/messages_doc.py --write
+
 translations: venv
 	@$(BIN)/python scripts/translations.py report
 
 translated: venv
-	@test -n "$(SLUG)" || { echo "Usage: make translated SLUG=<slug>"; exit 2; }
 	@$(BIN)/python scripts/translations.py mark "$(SLUG)"
 
 # -- Publishing ---------------------------------------------------------------
@@ -132,7 +136,7 @@ $(error make rsync_upload needs $(missing_ssh_settings): e.g. make rsync_upload 
 endif
 endif
 
-publish: venv build-packages
+publish: venv build-packages node-modules
 	$(BUILD) $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 github: publish
@@ -156,8 +160,9 @@ NEWPOST_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),ja)
 newpost: venv
 	@PYTHONUTF8=1 $(BIN)/python scripts/newpost.py --slug="$$SLUG" --lang="$(NEWPOST_LANG)" --title="$$TITLE"
 
-# Quality checks and benchmarks. The Node tools (Nu HTML Checker, axe-core,
-# Lighthouse) are pinned in package.json and package-lock.json.
+# The CMS of /admin/ (decap-cms, which every build copies into the site) and
+# the Node tools of the checks (Nu HTML Checker, axe-core, Lighthouse,
+# decap-server) are pinned in package.json and package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -172,9 +177,16 @@ lighthouse: venv system-packages node-modules
 screenshots: dev-venv system-packages
 	$(BIN)/python scripts/screenshots.py
 
-bench: venv build-packages
+bench: venv build-packages node-modules
 	$(BIN)/python scripts/bench.py
 
 # How long the preview takes from a save to the new page (POSTS=300: the corpus).
-bench-preview: venv
+bench-preview: venv node-modules
 	$(BIN)/python scripts/bench_preview.py $(if $(POSTS),--posts $(POSTS))
+
+# The preview, with the CMS at http://$(HOST):$(PORT)/admin/ editing content/
+# through decap-server (its local backend, on port 8081 as ADMIN says), which
+# stops with the preview.
+cms: venv build-packages node-modules
+	PORT=8081 node_modules/.bin/decap-server & server=$$!; trap "kill $$server" EXIT; \
+	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT) --output $(OUTPUTDIR) --settings $(CONFFILE)

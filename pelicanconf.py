@@ -3,6 +3,8 @@
 Production settings live in publishconf.py, which starts from these.
 """
 
+import os
+
 from markdown.extensions.toc import slugify_unicode
 
 AUTHOR = "平林孝之"
@@ -31,6 +33,8 @@ PLUGINS = [
     "publishing",
     "build_speed",
     "reading_paths",
+    "admin",
+    "search",  # indexes the built site with Pagefind, once Pelican has written it
 ]
 
 # A post without a Category: line is filed here (not under its folder's name).
@@ -42,6 +46,9 @@ DEFAULT_LANG = "ja"
 # The languages posts are written in, the one place they are listed: the
 # default language at the site's root, each other one in its folder (/en/).
 LANGUAGES = ("ja", "en")
+# The language of the build's and the scripts' messages to the author ("ja" or
+# "en"); left out, it is DEFAULT_LANG.
+MESSAGES_LANG = "ja"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 # Posts are named <slug>.<lang>.md: the file name gives the slug and the language,
@@ -77,6 +84,11 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+# The search page (theme/templates/search.html), in each language like the
+# listings: /search/, /en/search/. plugins/search indexes the site for it.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 
@@ -151,6 +163,8 @@ BILINGUAL = {
 PUBLISHING = {
     "not_found_page": "404.html",  # in each language's folder: 404.html, en/404.html
     "custom_domain": "",
+    # Pagefind's search runs WebAssembly: allowed on the search pages only.
+    "page_policies": {"search/": "script-src 'self' 'wasm-unsafe-eval'"},
 }
 
 # -- Social: profiles, share links, social and search metadata (plugins/social) --
@@ -268,3 +282,9 @@ BUILD_SPEED = {
     "fragment_cache": True,  # post cards, navigation... rendered once per build
     "reused_converter": True,  # one Markdown converter, reset for each file
 }
+
+# -- Writing in the browser (plugins/admin; docs/browser.ja.md) ---------------
+# The CMS at /admin/ commits to this GitHub repository ("owner/name"); GitHub
+# Actions names it in GITHUB_REPOSITORY. On 127.0.0.1 it edits the files of
+# this checkout through decap-server instead (`make cms`).
+ADMIN = {"github_repo": os.environ.get("GITHUB_REPOSITORY", "")}

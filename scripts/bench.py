@@ -45,7 +45,7 @@ from pathlib import Path
 
 from bilingual.translation_status import source_digest
 from build_site import build_command
-from pelican.settings import read_settings
+from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican_command import pelican_command
 from site_common.header import split_source
 
@@ -54,7 +54,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
 FULL_TARGET = 1.3  # full build / plain Pelican
 WARM_TARGET = 0.5  # warm rebuild / cold build
-PLAIN = {"PLUGINS": [], "THEME": "simple"}
+# Plain Pelican: no plugins, its own theme and its own pages (no search page).
+PLAIN = {
+    "PLUGINS": [],
+    "THEME": "simple",
+    "DIRECT_TEMPLATES": DEFAULT_CONFIG["DIRECT_TEMPLATES"],
+}
 CACHE = {
     "CACHE_CONTENT": True,
     "LOAD_CONTENT_CACHE": True,

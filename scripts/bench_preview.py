@@ -24,6 +24,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from admin.admin import link_bundle_into
+
 ROOT = Path(__file__).resolve().parent.parent
 LEFT_OUT = (".venv", "output", ".git", "cache", "node_modules", "__pycache__")
 TARGETS = {"real": 0.3, "corpus": 1.0}  # seconds, median of body edits
@@ -110,6 +112,7 @@ def changes(project, number):
 def copy_project(folder, posts):
     project = Path(folder) / "site"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(*LEFT_OUT))
+    link_bundle_into(project)  # every build writes /admin/ with the CMS
     if posts:
         from bench import name_slugs, write_corpus
 

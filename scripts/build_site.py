@@ -7,7 +7,10 @@ Pelican builds into a new folder beside the output, which takes the output's
 place only when the whole build succeeded. Every problem that any plugin or
 Pelican itself logs as an error is printed as one plain line
 (`ERROR: content/posts/x.ja.md: ...`), all of them, then one summary line, and
-the status is 1: the last good output stays as it was, byte for byte.
+the status is 1: the last good output stays as it was, byte for byte. The
+messages are in the author's language (MESSAGES_LANG, site_common.messages);
+in CI (GitHub Actions), a failed build also lists them, file by file, on the
+run's summary page.
 
 A plugin that cannot go on after its problems raises BuildStopped (from
 site_common.problems) once it has reported them; an exception after problems
@@ -17,6 +20,7 @@ its traceback.
 """
 
 import argparse
+import html
 import json
 import logging
 import os
@@ -29,7 +33,13 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from site_common.content_files import display_folder
-from site_common.problems import SETTINGS, BuildStopped
+from site_common.messages import (
+    Message,
+    messages_language,
+    messages_language_problem,
+    render,
+)
+from site_common.problems import SETTINGS, BuildStopped, Problem, report
 
 logger = logging.getLogger("build_site")
 
@@ -37,40 +47,75 @@ logger = logging.getLogger("build_site")
 # Pelican's message for a file its reader failed on; the reason is the
 # exception being handled while it is logged.
 COULD_NOT_PROCESS = "Could not process %s"
+# Pelican's own messages the author may meet, in the author's words: the names
+# of their arguments, and the message (its Japanese is in the catalog).
+PELICAN_MESSAGES = {
+    "Duplicate definition of `%s` for %s. Using first one.": (
+        ("name", "path"),
+        Message(
+            "{path}: the line {name}: is written twice in the header; the first "
+            "one is used: delete the other"
+        ),
+    ),
+}
 
 
 def failure_reason(error):
-    """What an exception raised while reading a file says to the author."""
+    """What an exception raised while reading a file says to the author: a
+    Message, or the readers' and Markdown extensions' own words."""
     if error is None:
-        return "could not be read"
+        return Message("could not be read")
     if isinstance(error, ValueError | UnicodeError) and str(error):
-        return str(error)  # the readers' and Markdown extensions' own words
-    return f"could not be read ({type(error).__name__}: {error})"
+        reason = error.args[0] if error.args else None
+        return reason if isinstance(reason, Message) else str(error)
+    return Message(
+        "could not be read ({error})", error=f"{type(error).__name__}: {error}"
+    )
 
 
 class PlainLines(logging.Handler):
     """Each message as one `LEVEL: message` line, paths relative to the project.
 
-    Counts the errors it prints: any error fails the build.
+    Counts the errors it prints: any error fails the build. A problem (logged
+    with site_common.problems.report) is put into words in `lang`, the
+    language of the messages, once the settings say which it is; every
+    problem is kept, for the CI summary.
     """
 
-    def __init__(self, stream, project, content):
+    def __init__(self, stream, project, content, lang="en"):
         super().__init__(logging.INFO)
         self.stream = stream
         self.project_prefix = f"{os.path.abspath(project)}{os.sep}"
         self.content_label = display_folder(content, project)
+        self.lang = lang
         self.errors = 0
+        self.lines = []  # (level name, file or None, message) of every line
 
     def message(self, record):
         if record.msg == COULD_NOT_PROCESS and len(record.args or ()) == 1:
             # Logged in Pelican's `except` block: the exception is the reason.
             path = f"{self.content_label}/{record.args[0]}".replace(os.sep, "/")
-            return f"{path}: {failure_reason(sys.exc_info()[1])}"
+            reason = failure_reason(sys.exc_info()[1])
+            if isinstance(reason, Message):
+                reason = reason.text(self.lang)
+            return f"{path}: {reason}"
+        problem = getattr(record, "problem", None)
+        if isinstance(problem, Problem):
+            return problem.text(self.lang)
+        if record.msg in PELICAN_MESSAGES and isinstance(record.args, tuple):
+            names, words = PELICAN_MESSAGES[record.msg]
+            if len(names) == len(record.args):
+                values = dict(zip(names, map(str, record.args), strict=True))
+                return render(words.template, values, self.lang)
+        words = getattr(record, "words", None)
+        if isinstance(words, Message):
+            return words.text(self.lang)
         return record.getMessage()
 
     def format_line(self, record):
         message = self.message(record).replace(self.project_prefix, "")
         message = " ".join(part.strip() for part in message.splitlines() if part)
+        self.lines.append((record.levelname, *split_path(record, message)))
         line = f"{record.levelname}: {message}"
         if record.exc_info and record.levelno >= logging.CRITICAL:
             line += "\n" + logging.Formatter().formatException(record.exc_info)
@@ -83,6 +128,47 @@ class PlainLines(logging.Handler):
             print(self.format_line(record), file=self.stream, flush=True)
         except Exception:  # a message that cannot be printed must not stop a build
             self.handleError(record)
+
+
+def split_path(record, message):
+    """(file, the rest) of a printed message that names its file first, else
+    (None, message): a problem names its file, as Pelican's "Could not
+    process" does."""
+    problem = getattr(record, "problem", None)
+    path = problem.path if isinstance(problem, Problem) else None
+    if record.msg == COULD_NOT_PROCESS or path:
+        path, separator, rest = message.partition(": ")
+        if separator:
+            return path, rest
+    return None, message
+
+
+def job_summary(lines, count, lang="en"):
+    """The Markdown a failed build adds to the CI run's summary page: the
+    problems, file by file, in the author's language."""
+    by_file = {}
+    for level, path, message in lines:
+        if level in ("ERROR", "CRITICAL"):
+            by_file.setdefault(path, []).append(message)
+    heading = Message(
+        "The site was not built: {count} to fix, file by file", count=count
+    )
+    parts = [f"## {heading.text(lang)}", ""]
+    for path, messages in sorted(by_file.items(), key=lambda item: item[0] or "~"):
+        heading = f"`{path}`" if path else Message("Other problems").text(lang)
+        parts += [f"### {heading}", ""]
+        parts += [f"- {html.escape(message, quote=False)}" for message in messages]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def add_job_summary(text, environ=os.environ):
+    """Append to the CI job's summary (GitHub Actions names the file in
+    GITHUB_STEP_SUMMARY); nothing outside CI."""
+    target = environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as page:
+            page.write(text + "\n")
 
 
 def parse_override(text):
@@ -125,11 +211,18 @@ def build_command(content, output, settings_file, overrides=None):
     return command
 
 
-def summary(count):
-    return (
-        f"The site was not built: {count} problem{'s' if count != 1 else ''} "
-        "to fix, listed above. The output folder was left as it was."
-    )
+def summary(count, lang="en"):
+    if count == 1:
+        template = (
+            "The site was not built: 1 problem to fix, listed above. The output "
+            "folder was left as it was."
+        )
+    else:
+        template = (
+            "The site was not built: {count} problems to fix, listed above. The "
+            "output folder was left as it was."
+        )
+    return Message(template, count=count).text(lang)
 
 
 def run_pelican(settings_file, overrides, handler):
@@ -137,14 +230,21 @@ def run_pelican(settings_file, overrides, handler):
     try:
         settings = read_settings(str(settings_file), override=overrides)
     except Exception as error:  # the settings file itself is broken
-        logger.error(
-            "%s: %s could not be read: %s: %s",
+        problem = Problem(
             SETTINGS,
-            settings_file,
-            type(error).__name__,
-            error,
+            "",
+            "{settings} could not be read: {error}",
+            settings=settings_file,
+            error=f"{type(error).__name__}: {error}",
         )
+        report([problem], logger)
         return
+    handler.lang = messages_language(settings)
+    if wrong_lang := messages_language_problem(settings):
+        problem = Problem(
+            SETTINGS, "MESSAGES_LANG", wrong_lang.template, **wrong_lang.values
+        )
+        report([problem], logger)
     try:
         Pelican(settings).run()
     except BuildStopped:
@@ -152,11 +252,11 @@ def run_pelican(settings_file, overrides, handler):
     except Exception as error:
         if not handler.errors:
             raise  # nothing the author did explains it: a bug, with its traceback
-        logger.error(
-            "the build stopped after the problems above (%s: %s)",
-            type(error).__name__,
-            error,
+        words = Message(
+            "the build stopped after the problems above ({error})",
+            error=f"{type(error).__name__}: {error}",
         )
+        logger.error("%s", words, extra={"words": words})
 
 
 def build(
@@ -195,7 +295,8 @@ def build(
             handler,
         )
         if handler.errors:
-            print(summary(handler.errors), file=stream, flush=True)
+            print(summary(handler.errors, handler.lang), file=stream, flush=True)
+            add_job_summary(job_summary(handler.lines, handler.errors, handler.lang))
             return handler.errors
         if publish is None:
             replace_folder(staging, output, remove_old)

@@ -15,19 +15,25 @@ purpose=${1:-tests}
 declare -A build_files=(
   [/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc]=fonts-noto-cjk
 )
+# command -> Debian package: npm installs the CMS every build copies to /admin/.
+declare -A build_commands=(
+  [node]=nodejs
+  [npm]=npm
+)
 
 # command -> Debian package that provides it
 declare -A test_commands=(
   [chromium]=chromium
   [chromedriver]=chromium-driver
   [java]=default-jre-headless
-  [node]=nodejs
-  [npm]=npm
 )
 
 missing=()
 for file in "${!build_files[@]}"; do
   [ -f "$file" ] || missing+=("${build_files[$file]}")
+done
+for cmd in "${!build_commands[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${build_commands[$cmd]}")
 done
 if [ "$purpose" = tests ]; then
   for cmd in "${!test_commands[@]}"; do

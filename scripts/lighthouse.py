@@ -7,9 +7,10 @@ The site is built with the production settings (publishconf.py when it
 exists, else pelicanconf.py) but with SITEURL pointing at a server on
 127.0.0.1, so every absolute address stays on this machine. Lighthouse
 (node_modules/, pinned in package.json) then audits, in mobile mode, the home
-page, the first post and the About page in each language. The budget: 100 in
-performance, accessibility, best practices and SEO; at most 30 KiB transferred
-per page, not counting the post's own images; no request to another host.
+page, the first post, the About page and the search page in each language.
+The budget: 100 in performance, accessibility, best practices and SEO; at most
+30 KiB transferred per page, not counting the post's own images; no request to
+another host.
 Text is served gzip-compressed, as the static hosts the site deploys to serve
 it, so the transfer is what a reader's phone downloads.
 
@@ -78,6 +79,9 @@ def audited_pages(settings, first_post, about_slug="about"):
             about = settings["PAGE_LANG_URL"].format(slug=about_slug, lang=lang)
         pages += [(f"home ({lang})", home), (f"first post ({lang})", post)]
         pages.append((f"About ({lang})", about))
+        if "search" in settings["DIRECT_TEMPLATES"]:
+            prefix = "" if lang == default_lang else f"{lang}/"
+            pages.append((f"search ({lang})", prefix + settings["SEARCH_URL"]))
     return pages
 
 
@@ -201,9 +205,18 @@ def build(settings_file, output, siteurl, theme=None):
     """Build the real content with `siteurl` as the site's address."""
     overrides = {"SITEURL": siteurl, "FEED_DOMAIN": siteurl, "RELATIVE_URLS": False}
     if theme:
-        # Pelican as it comes: its own theme, no plugins, no social links (its
-        # themes read SOCIAL as (name, link) pairs).
-        overrides.update({"THEME": theme, "PLUGINS": [], "SOCIAL": []})
+        from pelican.settings import DEFAULT_CONFIG
+
+        # Pelican as it comes: its own theme and pages (no search page), no
+        # plugins, no social links (its themes read SOCIAL as (name, link) pairs).
+        overrides.update(
+            {
+                "THEME": theme,
+                "PLUGINS": [],
+                "SOCIAL": [],
+                "DIRECT_TEMPLATES": DEFAULT_CONFIG["DIRECT_TEMPLATES"],
+            }
+        )
     command = build_command(ROOT / "content", output, ROOT / settings_file, overrides)
     result = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, check=False

@@ -6,7 +6,8 @@ metadata field is filled in and explained in Japanese, in a note (an HTML
 comment, which the `authoring` plugin keeps out of the built site). A new post
 starts as a draft. An existing file is never overwritten.
 
-Messages are for the author: Japanese first, English on the next line.
+Messages are for the author, in the language MESSAGES_LANG names in
+pelicanconf.py (site_common.messages).
 """
 
 import argparse
@@ -19,22 +20,25 @@ from zoneinfo import ZoneInfo
 from pelican.settings import read_settings
 from site_common.header import read_header as read_post_header
 from site_common.languages import site_languages
+from site_common.messages import Message, messages_language
 from site_common.slugs import SLUG_PATTERN, slug_problem
+from site_common.stubs import BODY_PLACEHOLDERS, TITLE_PLACEHOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTS_DIR = ROOT / "content" / "posts"
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 JAPAN = ZoneInfo(SETTINGS["TIMEZONE"])  # the site's time zone: Japan's
 LANGUAGES = site_languages(SETTINGS)
-TITLE_PLACEHOLDER = {"ja": "ここにタイトルを書きます", "en": "Title in English"}
+MESSAGES_LANG = messages_language(SETTINGS)
 FALLBACK_CATEGORY = {"ja": "未分類", "en": "Uncategorized"}
 
 
 class NewPostError(Exception):
-    """A problem the author can fix, said in Japanese and in English."""
+    """A problem the author can fix: `message`, a Message (in English as str)."""
 
-    def __init__(self, japanese, english):
-        super().__init__(f"{japanese}\n{english}")
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
 
 
 # -- pure functions ---------------------------------------------------------
@@ -45,23 +49,29 @@ def check_slug(slug):
     example = "make newpost SLUG=my-topic"
     if not slug:
         raise NewPostError(
-            f"SLUG（記事のアドレス）を指定してください。例: {example}",
-            f"Give the post's SLUG (its address), for example: {example}",
+            Message(
+                "Give the post's SLUG (its address), for example: {example}",
+                example=example,
+            )
         )
     if not SLUG_PATTERN.fullmatch(slug):
         raise NewPostError(
-            f"SLUG「{slug}」は使えません。半角の小文字（a-z）・数字（0-9）・"
-            f"ハイフン（-）だけで書き、ハイフンで始めたり終えたりしないでください。"
-            f"例: {example}",
-            f'SLUG "{slug}" cannot be used: write it with lowercase ASCII letters, '
-            f"digits and single hyphens between them, for example: {example}",
+            Message(
+                'SLUG "{slug}" cannot be used: write it with lowercase ASCII '
+                "letters, digits and single hyphens between them, for example: "
+                "{example}",
+                slug=slug,
+                example=example,
+            )
         )
     if slug_problem(slug, LANGUAGES):
         raise NewPostError(
-            f"SLUG「{slug}」はサイトが自分のページに使う名前です。"
-            f"別の名前にしてください。例: {example}",
-            f'SLUG "{slug}" is a name the site uses for its own pages: choose '
-            f"another, for example: {example}",
+            Message(
+                'SLUG "{slug}" is a name the site uses for its own pages: choose '
+                "another, for example: {example}",
+                slug=slug,
+                example=example,
+            )
         )
     return slug
 
@@ -69,10 +79,11 @@ def check_slug(slug):
 def check_lang(lang):
     if lang not in LANGUAGES:
         raise NewPostError(
-            f"LANG「{lang}」は使えません。日本語の記事は LANG なし（または LANG=ja）、"
-            "英語版は LANG=en です。",
-            f'LANG "{lang}" is not known: leave it out (or LANG=ja) for a Japanese '
-            "post, LANG=en for its English translation.",
+            Message(
+                'LANG "{lang}" is not known: leave it out (or LANG=ja) for a '
+                "Japanese post, LANG=en for its English translation.",
+                lang=lang,
+            )
         )
     return lang
 
@@ -128,7 +139,7 @@ def render_japanese_post(slug, title, date, category, categories_in_use, tags=()
     in_use = "、".join(categories_in_use) or "（まだありません）"
     tags_listed = "、".join(tags) or "（まだありません）"
     return f"""\
-Title: {title or TITLE_PLACEHOLDER["ja"]}
+Title: {title or TITLE_PLACEHOLDERS["ja"]}
 Date: {date}
 Slug: {slug}
 Lang: ja
@@ -175,7 +186,7 @@ def render_english_translation(slug, title, date, category, original):
     `original` holds the Japanese post's `path` and its metadata header.
     """
     return f"""\
-Title: {title or TITLE_PLACEHOLDER["en"]}
+Title: {title or TITLE_PLACEHOLDERS["en"]}
 Date: {date}
 Slug: {slug}
 Lang: en
@@ -210,9 +221,12 @@ Status: draft
 「英語版は最新」と記録します。make translations で翻訳の状況を一覧できます。
   make translated SLUG={slug}
 
-本文はこのメモの下に英語で書きます。書き方は docs/authoring.ja.md にあります。
+本文はこのメモの下に英語で書きます。下の仮の文（{BODY_PLACEHOLDERS["en"]}）は
+消して、訳文に書き換えます。仮のタイトルや仮の文が残ったまま published にすると、
+ビルドが止まってお知らせします。書き方は docs/authoring.ja.md にあります。
 -->
 
+{BODY_PLACEHOLDERS["en"]}
 """
 
 
@@ -247,10 +261,12 @@ def new_post_text(posts_dir, slug, lang, title, now):
     original_path = post_path(posts_dir, slug, "ja")
     if slug not in japanese:
         raise NewPostError(
-            f"日本語の原文 {shown(original_path)} がありません。"
-            f"先に make newpost SLUG={slug} で日本語の記事を作ってください。",
-            f"The Japanese original {shown(original_path)} does not exist: "
-            f"create it first with make newpost SLUG={slug}",
+            Message(
+                "The Japanese original {path} does not exist: create it first with "
+                "make newpost SLUG={slug}",
+                path=shown(original_path),
+                slug=slug,
+            )
         )
     original = {**japanese[slug], "path": shown(original_path)}
     english = headers_by_slug(posts_dir, "en")
@@ -268,10 +284,11 @@ def create_post(posts_dir, slug, lang="ja", title="", now=None):
     path = post_path(posts_dir, slug, lang)
     if path.exists():
         raise NewPostError(
-            f"{shown(path)} はもうあります。上書きはしません。"
-            "そのファイルを開いて続きを書くか、別の SLUG にしてください。",
-            f"{shown(path)} already exists and was left as it is: "
-            "open it to go on writing, or choose another SLUG.",
+            Message(
+                "{path} already exists and was left as it is: open it to go on "
+                "writing, or choose another SLUG.",
+                path=shown(path),
+            )
         )
     text = new_post_text(
         posts_dir, slug, lang, clean_title(title), now or datetime.now(JAPAN)
@@ -291,11 +308,21 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         path = create_post(args.posts_dir, args.slug.strip(), args.lang, args.title)
-    except (NewPostError, FileExistsError) as error:
-        print(f"エラー / Error: {error}", file=sys.stderr)
+    except NewPostError as error:
+        said = Message("Error: {message}", message=error.message)
+        print(said.text(MESSAGES_LANG), file=sys.stderr)
         return 1
-    print(f"{shown(path)} を作りました。/ Created {shown(path)}.")
-    print("プレビュー / Preview: make serve")
+    except FileExistsError as error:  # written in between: said as above
+        said = Message(
+            "{path} already exists and was left as it is: open it to go on "
+            "writing, or choose another SLUG.",
+            path=shown(error.filename),
+        )
+        said = Message("Error: {message}", message=said)
+        print(said.text(MESSAGES_LANG), file=sys.stderr)
+        return 1
+    created = Message("Created {path}. Preview: make serve", path=shown(path))
+    print(created.text(MESSAGES_LANG))
     return 0
 
 

@@ -7,7 +7,8 @@ The site is built from content/ plus the sample posts of tests/content/ (so
 that a post has neighbours and related posts to show), served on 127.0.0.1,
 and photographed in headless Chromium at 390 px (a phone) and 1280 px (a
 desktop), in the light and the dark colour scheme: the home page, a post,
-About, the consultation page and a tag page, in each language. Each page is
+About, the consultation page, a tag page and the search page with results, in
+each language. Each page is
 taken whole (its full height). The PNGs go to screenshots/ (not committed),
 named <page>-<lang>-<width>-<scheme>.png.
 """
@@ -17,6 +18,7 @@ import base64
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from build_site import build_command
@@ -34,7 +36,16 @@ PAGES = (
     ("about", "about/", "en/about/"),
     ("consultation", "consultation/", "en/consultation/"),
     ("tag", "tag/kyaria/", "en/tag/career/"),
+    # The search page with the results of a query (?q=): it searches at once.
+    ("search", "search/?q=人脈　勇気", "en/search/?q=courage"),
 )
+# A page whose script shows something after loading: wait for it (seconds).
+SEARCH_ANSWERED = """
+const status = document.querySelector("[data-search-status]");
+const root = document.querySelector("[data-search]");
+const text = status && status.textContent;
+return !status || Boolean(text && text !== root.dataset.searchLoading);
+"""
 
 
 def build(content_only, folder):
@@ -60,6 +71,10 @@ def photograph(driver, url, width, scheme, target):
     metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False}
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     driver.get(url)
+    for _ in range(50):
+        if driver.execute_script(SEARCH_ANSWERED):
+            break
+        time.sleep(0.1)
     # The page's height at this width; the window then takes it whole, and the
     # height is read again (a taller window can change the layout).
     for _ in range(3):
@@ -98,7 +113,8 @@ def main(argv=None):
                     if args.pages and name not in args.pages:
                         continue
                     for lang, address in zip(("ja", "en"), addresses, strict=True):
-                        if not (output / address / "index.html").is_file():
+                        page = address.split("?")[0]
+                        if not (output / page / "index.html").is_file():
                             print(f"skipped {name} ({lang}): /{address} was not built")
                             continue
                         for width in WIDTHS:

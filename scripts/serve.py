@@ -35,6 +35,7 @@ from pathlib import Path
 
 import watchfiles
 from pelican.settings import read_settings
+from site_common.messages import Message, messages_language
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED_FOLDERS = ("content", "theme", "plugins")
@@ -192,23 +193,20 @@ def read_answers(stream, answers):
     answers.put({"pass": "ended"})
 
 
-def report_build(builds, result):
+def report_build(builds, result, lang):
     """Tell the open pages and the author how a full build ended."""
     succeeded = result.get("problems") == 0
     builds.full_build(succeeded)
     if succeeded:
-        print(
-            f"✓ プレビューを更新しました / Preview rebuilt ({result['seconds']:.2f} s)",
-            flush=True,
+        message = Message(
+            "✓ Preview rebuilt ({seconds} s)", seconds=f"{result['seconds']:.2f}"
         )
     else:
-        print(
-            "✗ ビルドできませんでした。上のメッセージのファイルを直して"
-            "保存してください（それまでは前のプレビューを表示します）。\n"
+        message = Message(
             "✗ The build failed: fix the file named above and save it "
-            "(the previous preview stays on screen until then).",
-            flush=True,
+            "(the previous preview stays on screen until then)."
         )
+    print(message.text(lang), flush=True)
 
 
 # -- serving ------------------------------------------------------------------
@@ -258,8 +256,9 @@ class Builds:
 class PreviewHandler(SimpleHTTPRequestHandler):
     """Serves the output folder, with the reload script in every page."""
 
-    def __init__(self, *args, builds, **kwargs):
+    def __init__(self, *args, builds, lang="en", **kwargs):
         self.builds = builds  # before the base class handles the request
+        self.lang = lang  # of the messages
         super().__init__(*args, **kwargs)
 
     def log_message(self, format, *args):
@@ -299,7 +298,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        print("Browser connected / ブラウザーが接続しました", flush=True)
+        print(Message("Browser connected").text(self.lang), flush=True)
         seen = len(self.builds.events)
         try:
             while True:
@@ -314,8 +313,10 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             return
 
 
-def serve(host, port, output, builds):
-    handler = functools.partial(PreviewHandler, directory=str(output), builds=builds)
+def serve(host, port, output, builds, lang="en"):
+    handler = functools.partial(
+        PreviewHandler, directory=str(output), builds=builds, lang=lang
+    )
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -346,6 +347,14 @@ def next_changes(changes):
     return found
 
 
+def language_of_messages(settings_file):
+    """The language of the preview's own messages, as the settings say."""
+    try:
+        return messages_language(read_settings(str(settings_file)))
+    except Exception:  # a broken settings file: the build reports it
+        return messages_language({})
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
@@ -355,12 +364,15 @@ def main(argv=None):
     parser.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
     output = args.output.resolve()
+    lang = language_of_messages(ROOT / args.settings)
     if not port_is_free(args.host, args.port):
         raise SystemExit(
-            f"{args.host}:{args.port} は使用中です。別のプレビューを止めるか、"
-            f"make serve PORT=8001 のように別の番号を選んでください。\n"
-            f"Port {args.port} on {args.host} is already in use: stop the other "
-            f"preview, or choose another port (make serve PORT=8001)."
+            Message(
+                "Port {port} on {host} is already in use: stop the other preview, "
+                "or choose another port (make serve PORT=8001).",
+                port=args.port,
+                host=args.host,
+            ).text(lang)
         )
 
     def overrides():
@@ -400,15 +412,15 @@ def main(argv=None):
                 builder.send(overrides(), saved)
                 waiting = 1
             elif result["pass"] == "ended":
-                report_build(builds, result)
+                report_build(builds, result, lang)
                 waiting = 0
             else:
                 if not result.get("superseded"):
-                    report_build(builds, result)
+                    report_build(builds, result, lang)
                 waiting -= 1
 
     rebuild()
-    serve(args.host, args.port, output, builds)
+    serve(args.host, args.port, output, builds, lang)
     folders = [ROOT / name for name in WATCHED_FOLDERS if (ROOT / name).is_dir()]
     if not content.is_relative_to(ROOT):
         folders.append(content)
@@ -418,11 +430,8 @@ def main(argv=None):
     threading.Thread(
         target=watch, args=([ROOT], False, changes, ROOT, content), daemon=True
     ).start()
-    print(
-        f"プレビュー / Preview: http://{args.host}:{args.port}/ "
-        "(止めるには Ctrl+C / Ctrl+C to stop)",
-        flush=True,
-    )
+    address = f"http://{args.host}:{args.port}/"
+    print(Message("Preview: {address} (Ctrl+C to stop)", address=address).text(lang))
     try:
         while True:
             saved = next_changes(changes)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from admin.admin import link_bundle_into
 from bs4 import BeautifulSoup
 from build_site import build_command
 from chromium import chromium as start_chromium
@@ -34,11 +35,18 @@ class Site:
         return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "lxml")
 
     def pages(self):
-        return sorted(self.output.rglob("*.html"))
+        """The site's pages; not /admin/, the CMS's page (tests/test_admin*.py)."""
+        admin = self.output / "admin"
+        return sorted(p for p in self.output.rglob("*.html") if admin not in p.parents)
 
 
 def build_site(content, output, settings_file="pelicanconf.py", **settings):
-    """Build `content` as `make html` does, with settings overridden."""
+    """Build `content` as `make html` does, with settings overridden.
+
+    The messages are in English unless a test asks for another language
+    (MESSAGES_LANG=None: the site's default, Japanese): the tests read them.
+    """
+    settings = {"MESSAGES_LANG": "en", **settings}
     command = build_command(content, output, ROOT / settings_file, settings)
     # A wide console keeps each log message on one line.
     env = {**os.environ, "COLUMNS": "1000"}
@@ -116,6 +124,7 @@ def project_copy(tmp_path):
         "*.egg-info",
     )
     shutil.copytree(ROOT, copy, ignore=leave_out)
+    link_bundle_into(copy)  # every build writes /admin/ with the CMS
     return copy
 
 

@@ -239,7 +239,7 @@ def test_up_to_date_translation_has_no_outdated_notice(site):
 
 
 def test_build_lists_outdated_translations(site):
-    assert "stale.en.md is an outdated translation" in " ".join(site.log.split())
+    assert "stale.en.md: is an outdated translation" in " ".join(site.log.split())
     assert "both.en.md is an outdated" not in " ".join(site.log.split())
 
 

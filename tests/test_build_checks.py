@@ -162,7 +162,7 @@ CONTENT_CASES = [
     (
         "full-width colon",
         {"posts/colon.ja.md": GOOD_POST.replace("Category: ", "Category：")},
-        'content/posts/colon.ja.md: line 3 "Category：人脈" is not read as metadata',
+        'content/posts/colon.ja.md: line 3 "Category：人脈" has a full-width colon',
     ),
     (
         "empty tag",
@@ -347,7 +347,10 @@ def test_make_html_fails_on_a_broken_post(tmp_path):
         check=False,
     )
     assert result.returncode != 0
-    assert "content/posts/bad.ja.md: Title is missing" in result.stdout + result.stderr
+    # in the author's language, the site's default: Japanese
+    assert (
+        "content/posts/bad.ja.md: タイトルがありません" in result.stdout + result.stderr
+    )
 
 
 def test_builds_never_modify_the_authors_files(tmp_path):

@@ -197,7 +197,8 @@ TABLE = {"東海林": "shoji", "🎉": "celebration"}
     ],
 )
 def test_name_problem_says_what_to_add_where(kind, name, slug, problem):
-    assert names.name_problem(kind, name, slug, TABLE) == problem
+    found = names.name_problem(kind, name, slug, TABLE)
+    assert (found and str(found)) == problem
 
 
 def test_names_are_read_in_one_width_and_form():
@@ -383,10 +384,11 @@ def test_settings_problems_name_each_bad_setting():
         }
     )
     assert len(problems) == 4
-    assert 'JAPANESE_TEXT["summary_char"] is not a known setting' in problems[0]
-    assert any('JAPANESE_TEXT["summary_words"]' in p for p in problems)
-    assert any('JAPANESE_TEXT["chars_per_minute"]' in p for p in problems)
-    assert any('JAPANESE_TEXT["slugs"]["平林孝之"]' in p for p in problems)
+    messages = [problem.message for problem in problems]
+    assert 'JAPANESE_TEXT["summary_char"] is not a known setting' in messages[0]
+    assert any('JAPANESE_TEXT["summary_words"]' in m for m in messages)
+    assert any('JAPANESE_TEXT["chars_per_minute"]' in m for m in messages)
+    assert any('JAPANESE_TEXT["slugs"]["平林孝之"]' in m for m in messages)
 
 
 def test_settings_problems_accept_the_defaults():

@@ -33,7 +33,7 @@ def test_bad_slugs_are_refused_with_an_example(slug):
 def test_slugs_the_site_uses_for_its_own_pages_are_refused(slug):
     with pytest.raises(newpost.NewPostError) as refused:
         newpost.check_slug(slug)
-    assert "サイトが自分のページに使う名前" in str(refused.value)
+    assert "サイトが自分のページに使う名前" in refused.value.message.text("ja")
     assert f'SLUG "{slug}" is a name the site uses for its own pages' in str(
         refused.value
     )
@@ -95,7 +95,7 @@ def test_translation_points_to_its_original_and_is_marked_as_one():
     assert header["translation"] == "true"
     assert header["slug"] == "my-topic"
     assert header["lang"] == "en"
-    assert header["title"] == newpost.TITLE_PLACEHOLDER["en"]
+    assert header["title"] == newpost.TITLE_PLACEHOLDERS["en"]
     assert header["status"] == "draft"
     assert "content/posts/my-topic.ja.md" in text and "人脈の話" in text
     assert "make translated SLUG=my-topic" in text
@@ -117,7 +117,7 @@ def test_titles_are_kept_on_one_line():
 def test_an_existing_post_is_never_overwritten(tmp_path):
     existing = tmp_path / "my-topic.ja.md"
     existing.write_text("Title: 書きかけ\n\n大事な本文\n", encoding="utf-8")
-    with pytest.raises(newpost.NewPostError, match="上書きはしません"):
+    with pytest.raises(newpost.NewPostError, match="already exists"):
         newpost.create_post(tmp_path, "my-topic")
     assert existing.read_text(encoding="utf-8") == "Title: 書きかけ\n\n大事な本文\n"
 
@@ -164,7 +164,7 @@ def test_make_newpost_refuses_to_overwrite(project_copy):
     made = run_make(project_copy, "newpost", "SLUG=jinmyaku-zukuri")
     assert made.returncode != 0
     assert "content/posts/jinmyaku-zukuri.ja.md" in made.stderr
-    assert "already exists" in made.stderr
+    assert "もうあります。上書きはしません" in made.stderr  # Japanese by default
     assert post.read_bytes() == before
 
 

@@ -85,7 +85,7 @@ class Preview:
         raise AssertionError(f"{what}: not seen. Server log:\n{self.log}")
 
     def rebuilds(self):
-        return self.log.count("Preview rebuilt")
+        return self.log.count("プレビューを更新しました")  # Japanese by default
 
 
 @pytest.fixture
@@ -180,7 +180,7 @@ def test_preview_builds_match_a_fresh_build(preview, tmp_path):
 def test_a_failed_build_names_the_file_and_keeps_the_last_preview(preview):
     broken = preview.project / "content/posts/broken.ja.md"
     broken.write_text("Title: 壊れた記事\nDate: 2024-13-45\n\n本文\n", encoding="utf-8")
-    preview.wait_for(lambda: "The build failed" in preview.log, "the failure")
+    preview.wait_for(lambda: "ビルドできませんでした" in preview.log, "the failure")
     assert "broken.ja.md" in preview.log
     assert preview.title() == TITLE  # the last good build is still served
 
@@ -211,7 +211,9 @@ def test_the_open_page_reloads_itself_after_a_save(preview, browser):
     browser.get(preview.url(POST_URL))
     browser.execute_script("window.notReloadedYet = true;")
     # The page listens for new builds once the server logs the browser.
-    preview.wait_for(lambda: "Browser connected" in preview.log, "the connection")
+    preview.wait_for(
+        lambda: "ブラウザーが接続しました" in preview.log, "the connection"
+    )
     edit(preview.project / POST, f"Title: {TITLE}", "Title: 自動で再読み込み")
     # The page may be replaced between finding the heading and reading it.
     WebDriverWait(
@@ -246,6 +248,6 @@ def test_a_port_in_use_is_named_before_anything_is_built(tmp_path):
             check=False,
         )
     assert result.returncode != 0
-    assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert f"127.0.0.1:{port} は使用中です" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "output").exists()

@@ -48,6 +48,7 @@ PAGE_KINDS = {
     "category": "category/*/index.html",
     "authors index": "authors/index.html",
     "author": "author/*/index.html",
+    "search": "search/index.html",
 }
 # Not written yet by every version of the site; checked whenever it is.
 OPTIONAL_PAGE_KINDS = {"not found (404)": "404.html"}

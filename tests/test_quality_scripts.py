@@ -73,7 +73,7 @@ def test_results_table_marks_pages_over_budget_and_missing():
     assert rows[1].endswith("| not built |")
 
 
-def test_audited_pages_are_home_first_post_and_about_in_each_language():
+def test_audited_pages_are_home_first_post_about_and_search_in_each_language():
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     slug = lighthouse.first_post_slug(CONTENT / "posts", "ja")
     assert slug == "jinmyaku-zukuri"
@@ -81,9 +81,11 @@ def test_audited_pages_are_home_first_post_and_about_in_each_language():
         "home (ja)": "",
         "first post (ja)": "posts/jinmyaku-zukuri/",
         "About (ja)": "about/",
+        "search (ja)": "search/",
         "home (en)": "en/",
         "first post (en)": "en/posts/jinmyaku-zukuri/",
         "About (en)": "en/about/",
+        "search (en)": "en/search/",
     }
 
 

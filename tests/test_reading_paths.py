@@ -1,6 +1,7 @@
 """Table of contents, previous/next and related posts: the pure functions, and
 on built pages in both languages (plugins/reading_paths)."""
 
+import random
 import shutil
 from datetime import datetime
 from types import SimpleNamespace
@@ -13,6 +14,8 @@ from reading_paths.reading_paths import (
     reading_list,
     related,
     table_of_contents,
+    topic_index,
+    topics,
 )
 
 # -- table_of_contents -------------------------------------------------------------
@@ -115,6 +118,49 @@ def test_related_posts_leave_out_the_post_itself_and_unrelated_ones(posts):
     assert p.c_en not in found and p.c_ja not in found
     assert found == [p.a_en]  # same category (人脈) through its Japanese version
     assert related(english, p.d_en) == [p.a_en]  # "courage"
+
+
+def related_by_comparing_every_post(articles, article, limit):
+    """The definition of related posts, post against post, as the index must find
+    them: most shared tags, then the category, own language first, newest first."""
+    tags, categories = topics(article)
+    own = [article, *article.translations]
+    scored = []
+    for position, other in enumerate(articles):
+        if any(other is member for member in own):
+            continue
+        other_tags, other_categories = topics(other)
+        shared = len(tags & other_tags)
+        same_category = bool(categories & other_categories)
+        if shared or same_category:
+            key = (other.lang != article.lang, -shared, not same_category, position)
+            scored.append((key, other))
+    return [other for _, other in sorted(scored, key=lambda pair: pair[0])[:limit]]
+
+
+def test_related_posts_found_through_the_index_are_those_of_the_definition():
+    rng = random.Random(7)
+    names = ["人脈", "勇気", "キャリア", "courage", "career", "habits"]
+    everything = []
+    for number in range(60):
+        ja = post(
+            f"p{number}",
+            "ja",
+            1 + number % 28,
+            rng.sample(names, rng.randint(0, 3)),
+            rng.choice([None, "人脈", "書き方"]),
+        )
+        everything.append(ja)
+        if rng.random() < 0.6:
+            en = post(f"p{number}", "en", 1 + number % 28, rng.sample(names, 2))
+            everything.extend(translated(ja, en)[1:])
+    for lang in ("ja", "en"):
+        listing = reading_list(everything, lang, "ja")
+        index = topic_index(listing)
+        for article in everything:
+            expected = related_by_comparing_every_post(listing, article, 5)
+            assert related(listing, article, 5, index=index) == expected
+            assert related(listing, article, 5) == expected
 
 
 # -- on built pages -------------------------------------------------------------------

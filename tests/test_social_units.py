@@ -304,6 +304,20 @@ def test_a_reference_without_an_address_leaves_plain_words():
     assert paragraph.select_one("em").get_text() == "own"
 
 
+def test_references_without_an_address_are_unwrapped_wherever_they_are():
+    text = (
+        "[first][beijing-blog] and [kept](https://example.org/k)\n\n"
+        "- an item with *[second][beijing-blog]* and [third][beijing-blog]\n"
+        "- [fourth][beijing-blog]"
+    )
+    soup = render(text, **{"beijing-blog": ""})
+    assert [a["href"] for a in soup.select("a")] == ["https://example.org/k"]
+    assert soup.select_one("p").get_text() == "first and kept"
+    items = [item.get_text() for item in soup.select("li")]
+    assert items == ["an item with second and third", "fourth"]
+    assert soup.select_one("li em").get_text() == "second"
+
+
 def test_a_reference_defined_in_the_post_wins_over_the_setting():
     text = "[blog][beijing-blog]\n\n[beijing-blog]: https://example.org/mine"
     soup = render(text, **{"beijing-blog": ""})

@@ -78,31 +78,86 @@ def table(output):
 
 def test_report_then_mark_up_to_date_then_outdated_again(content):
     report = run_script(str(content), "report")
-    assert table(report.stdout) == {"posts/both": "unchecked", "posts/alone": "missing"}
+    # in the author's language, Japanese by default
+    assert table(report.stdout) == {"posts/both": "未確認", "posts/alone": "翻訳なし"}
 
     marked = run_script(str(content), "mark", "both")
     assert marked.returncode == 0, marked.stderr
-    assert table(run_script(str(content), "report").stdout)["posts/both"] == "ok"
+    assert table(run_script(str(content), "report").stdout)["posts/both"] == "最新"
 
     original = content / "posts/both.ja.md"
     original.write_text(ORIGINAL + "追記。\n", encoding="utf-8")
-    assert table(run_script(str(content), "report").stdout)["posts/both"] == (
-        "outdated"
-    )
+    assert table(run_script(str(content), "report").stdout)["posts/both"] == ("古い")
 
 
 def test_mark_unknown_slug_says_so(content):
     result = run_script(str(content), "mark", "nope")
     assert result.returncode != 0
-    assert "No post or page with the slug 'nope'" in result.stderr
+    assert "content/ にスラッグ「nope」の記事もページもありません。" in result.stderr
+
+
+def test_mark_without_a_slug_asks_for_one(content):
+    result = run_script(str(content), "mark", "")
+    assert result.returncode == 1
+    assert "make translated SLUG=<スラッグ>" in result.stderr
+
+
+def test_mark_refuses_a_translation_still_the_stub(content):
+    stub = content / "posts/both.en.md"
+    stub.write_text(
+        "Title: Title in English\nTranslation: true\nStatus: draft\n\n"
+        "Write the English translation here.\n",
+        encoding="utf-8",
+    )
+    before = stub.read_bytes()
+    result = run_script(str(content), "mark", "both")
+    assert result.returncode == 1
+    assert "make newpost が書いた仮の文のままです（タイトル、本文）" in result.stderr
+    assert "make translated SLUG=both" in result.stderr
+    assert stub.read_bytes() == before
+
+
+def test_mark_refuses_a_stub_with_only_its_body_left(content):
+    stub = content / "posts/both.en.md"
+    stub.write_text(
+        "Title: The original\nTranslation: true\n\n"
+        "Write the English translation here.\n",
+        encoding="utf-8",
+    )
+    result = run_script(str(content), "mark", "both")
+    assert result.returncode == 1
+    assert "仮の文のままです（本文）" in result.stderr
+
+
+def test_the_report_in_english_by_setting(content, tmp_path):
+    settings = tmp_path / "english.py"
+    settings.write_text("DEFAULT_LANG = 'ja'\nMESSAGES_LANG = 'en'\n", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/translations.py"),
+            "--content",
+            str(content),
+            "--settings",
+            str(settings),
+            "report",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:4] == ["slug", "Japanese", "English", "status"]
+    assert table(result.stdout) == {"posts/both": "unchecked", "posts/alone": "missing"}
 
 
 def test_real_content_translations_are_up_to_date():
     result = run_script(str(ROOT / "content"), "report")
     assert table(result.stdout) == {
-        "pages/about": "ok",
-        "pages/consultation": "ok",
-        "posts/jinmyaku-zukuri": "ok",
+        "pages/about": "最新",
+        "pages/consultation": "最新",
+        "posts/jinmyaku-zukuri": "最新",
     }
 
 

@@ -183,3 +183,11 @@ def test_actions_are_pinned_to_a_major_version():
                         workflow.name,
                         step["uses"],
                     )
+
+
+def test_the_test_job_builds_the_real_content_before_the_tests():
+    """A broken post fails the run early, and the build lists its problems on
+    the run's summary page (scripts/build_site.py writes GITHUB_STEP_SUMMARY)."""
+    runs = [step.get("run") for step in load(SITE_WORKFLOW)["jobs"]["test"]["steps"]]
+    assert "make html" in runs
+    assert runs.index("make html") < runs.index("make test")

@@ -24,6 +24,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER
 from site_common.markup_problems import problem_element
+from site_common.messages import Message
 
 __all__ = ["REPORTER", "AlignedTablesExtension", "AuthorNotesExtension"]
 
@@ -80,19 +81,26 @@ class UnclosedNoteFinder(Treeprocessor):
         self.source = source
 
     def run(self, root):
+        # Nearly every text has no "<!--": one search of all of them (code
+        # included) before walking the visible ones.
+        if NOTE_OPENER not in "".join(root.itertext()):
+            return
         for text in visible_texts(root):
             if NOTE_OPENER in text:
                 after = text.split(NOTE_OPENER, 1)[1]
                 line = unclosed_note_line(self.source, after)
-                where = f"line {line}: " if line else ""
-                root.append(
-                    problem_element(
-                        REPORTER,
-                        "body",
-                        f"{where}the author's note '<!--' is never closed: "
+                message = (
+                    Message(
+                        "line {line}: the author's note '<!--' is never closed: "
                         "end it with '-->'",
+                        line=line,
+                    )
+                    if line
+                    else Message(
+                        "the author's note '<!--' is never closed: end it with '-->'"
                     )
                 )
+                root.append(problem_element(REPORTER, "body", message))
                 return
 
 

@@ -88,8 +88,9 @@ def _counterpart(route, lang, by_identity):
 
 # -- every page the build writes ------------------------------------------------
 
-# The listings Pelican writes from DIRECT_TEMPLATES, again in each language.
-DIRECT_LISTINGS = ("index", "archives", "tags", "categories", "authors")
+# The listings Pelican writes from DIRECT_TEMPLATES, again in each language,
+# and the search page (when DIRECT_TEMPLATES has it).
+DIRECT_LISTINGS = ("index", "archives", "tags", "categories", "authors", "search")
 
 
 def direct_listing_paths(settings, template):

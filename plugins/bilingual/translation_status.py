@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from site_common.header import read_header, split_source
+from site_common.problems import Problem, report
 
 logger = logging.getLogger(__name__)
 
@@ -75,18 +76,22 @@ def attach_translation_status(item, default_lang):
         original_text, item.metadata.get("source_digest", "")
     )
     if item.translation_status == "outdated":
-        logger.warning(
-            "bilingual: %s is an outdated translation: %s changed since. "
-            "Update it, then run: make translated SLUG=%s",
+        notice = Problem(
             os.path.relpath(item.source_path),
-            os.path.relpath(original.source_path),
-            item.slug,
+            "Source_Digest",
+            "is an outdated translation: {original} changed since. "
+            "Update it, then run: make translated SLUG={slug}",
+            original=os.path.relpath(original.source_path),
+            slug=item.slug,
         )
+        report([notice], logger, level=logging.WARNING)
     elif item.translation_status == "unchecked":
-        logger.info(
-            "bilingual: %s has not been marked up to date with %s yet. "
-            "Once it is translated, run: make translated SLUG=%s",
+        notice = Problem(
             os.path.relpath(item.source_path),
-            os.path.relpath(original.source_path),
-            item.slug,
+            "Source_Digest",
+            "has not been marked up to date with {original} yet. "
+            "Once it is translated, run: make translated SLUG={slug}",
+            original=os.path.relpath(original.source_path),
+            slug=item.slug,
         )
+        report([notice], logger, level=logging.INFO)

@@ -17,11 +17,12 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from site_common.languages import language_name
-from site_common.options import did_you_mean
+from site_common.messages import Message
+from site_common.options import suggestion
 from site_common.problems import Problem
 from site_common.slugs import reserved_names, slug_problem
 
-from .headers import MARKUP_RE
+from .headers import MARKUP_RE, SLUG_FIX
 
 LINK_KINDS = ("filename", "static", "attach")
 # Attributes that hold an address a browser follows or loads.
@@ -97,15 +98,28 @@ def check_links(entry, body_html, pattern, known_files, folder):
         if any(target in known_files for target in targets):
             continue
         is_image = match["markup"].lstrip("<").lower().startswith("img")
-        written = f'{"image" if is_image else "link"} "{html.unescape(match["path"])}"'
+        written = html.unescape(match["path"])
         if targets[0].startswith(".."):
             if is_image:
                 continue  # the images plugin refuses it, with the same words
-            message = f"{written} leads out of the content folder"
-        else:
-            expected = posixpath.normpath(posixpath.join(folder, targets[0]))
-            message = f"{written} points to a file that does not exist ({expected})"
-        problems.append(Problem(entry.path, "link", message))
+            problems.append(
+                Problem(
+                    entry.path,
+                    "link",
+                    'link "{link}" leads out of the content folder',
+                    link=written,
+                )
+            )
+            continue
+        expected = posixpath.normpath(posixpath.join(folder, targets[0]))
+        message = (
+            'image "{link}" points to a file that does not exist ({expected})'
+            if is_image
+            else 'link "{link}" points to a file that does not exist ({expected})'
+        )
+        problems.append(
+            Problem(entry.path, "link", message, link=written, expected=expected)
+        )
     return problems
 
 
@@ -117,43 +131,54 @@ def check_category(entry, category, categories):
     if not category:
         return []
     if MARKUP_RE.search(category):
-        message = f'Category "{category}" contains HTML; a category is plain text'
+        message = 'Category "{category}" contains HTML; a category is plain text'
     elif categories is not None and category not in categories:
         message = (
-            f'Category "{category}" is not one of the site\'s categories '
-            f"({', '.join(categories)})"
-            + did_you_mean(category, categories, cutoff=0.5)
-            + ': new categories go in CONTENT_CHECKS["categories"] in pelicanconf.py'
+            'Category "{category}" is not one of the site\'s categories '
+            "({categories}){suggestion}: new categories go in "
+            'CONTENT_CHECKS["categories"] in pelicanconf.py'
         )
     else:
         return []
-    return [Problem(entry.path, "Category", message)]
+    return [
+        Problem(
+            entry.path,
+            "Category",
+            message,
+            category=category,
+            categories=", ".join(categories or ()),
+            suggestion=suggestion(category, categories or (), cutoff=0.5),
+        )
+    ]
 
 
 # -- addresses ----------------------------------------------------------------
 
 
 def check_slug(entry, languages):
-    message = slug_problem(entry.slug, languages)
-    if message is None:
+    reason = slug_problem(entry.slug, languages)
+    if reason is None:
         return []
-    return [Problem(entry.path, "Slug", f"{message} (rename the file or set Slug:)")]
+    return [Problem(entry.path, "Slug", SLUG_FIX, reason=reason)]
 
 
 def address_problem(address, languages, status):
-    """Why a Save_as or Url address would write over the site's own pages, or None."""
+    """Why a Save_as or Url address would write over the site's own pages (a
+    Message), or None."""
     if address.startswith("/") or posixpath.normpath(address).startswith(".."):
-        return "leads out of the site's folder"
+        return Message("leads out of the site's folder")
     parts = [part for part in posixpath.normpath(address).split("/") if part != "."]
     if len(parts) > 1 and parts[0] in languages:
         parts = parts[1:]  # en/about/ is an English page
     if not parts:
-        return "is the home page"
+        return Message("is the home page")
     first = parts[0].lower()
     if status == "draft" and first == "drafts":
         return None
     if first in reserved_names(languages):
-        return f'is in "{parts[0]}", which the site writes itself'
+        return Message(
+            'is in "{folder}", which the site writes itself', folder=parts[0]
+        )
     return None
 
 
@@ -167,10 +192,19 @@ def check_addresses(entries, languages):
             if reason:
                 name = field.capitalize()
                 message = (
-                    f'{name} "{address}" {reason}: it would write over another page; '
+                    '{name} "{address}" {reason}: it would write over another page; '
                     "choose another address"
                 )
-                problems.append(Problem(entry.path, name, message))
+                problems.append(
+                    Problem(
+                        entry.path,
+                        name,
+                        message,
+                        name=name,
+                        address=address,
+                        reason=reason,
+                    )
+                )
     owners = defaultdict(list)
     for entry in entries:
         if entry.save_as:
@@ -181,8 +215,10 @@ def check_addresses(entries, languages):
             Problem(
                 other.path,
                 "Save_as",
-                f"would be written to {save_as}, as {first.path} is: two pages cannot "
+                "would be written to {save_as}, as {first} is: two pages cannot "
                 'share one address; rename one file or give it another "Slug:"',
+                save_as=save_as,
+                first=first.path,
             )
             for other in others
             if (other.kind, other.slug, other.lang)
@@ -207,17 +243,25 @@ def same_language_problem(first, other, kind, slug):
     """Why `other` cannot be in the same language as `first`, with that slug."""
     if other.is_translation and not first.is_translation:
         message = (
-            f'is marked "Translation: true" but is in the same language '
-            f"({other.lang}) as its original {first.path}: a translation is in the "
+            'is marked "Translation: true" but is in the same language '
+            "({lang}) as its original {first}: a translation is in the "
             "other language (check the file name and Lang:)"
         )
-        return Problem(other.path, "Translation", message)
+        return Problem(
+            other.path, "Translation", message, lang=other.lang, first=first.path
+        )
     message = (
-        f'has the same slug "{slug}" and language ({other.lang}) as {first.path}: '
-        f"two {kind}s cannot share one address; rename one file or give it another "
+        'has the same slug "{slug}" and language ({lang}) as {first}: '
+        "two posts cannot share one address; rename one file or give it another "
+        '"Slug:"'
+        if kind == "post"
+        else 'has the same slug "{slug}" and language ({lang}) as {first}: '
+        "two pages cannot share one address; rename one file or give it another "
         '"Slug:"'
     )
-    return Problem(other.path, "Slug", message)
+    return Problem(
+        other.path, "Slug", message, slug=slug, lang=other.lang, first=first.path
+    )
 
 
 def check_translations(entries):
@@ -254,8 +298,12 @@ def translation_notices(entries, languages, file_slugs):
                 Problem(
                     entry.path,
                     "Translation",
-                    f'is marked "Translation: true" but there is no original with '
-                    f'the slug "{slug}"; it is shown as a {kind} of its own',
+                    'is marked "Translation: true" but there is no original with '
+                    'the slug "{slug}"; it is shown as a post of its own'
+                    if kind == "post"
+                    else 'is marked "Translation: true" but there is no original '
+                    'with the slug "{slug}"; it is shown as a page of its own',
+                    slug=slug,
                 )
                 for entry in group
             )
@@ -271,8 +319,10 @@ def translation_notices(entries, languages, file_slugs):
                         Problem(
                             original.path,
                             "Translation",
-                            f"has no {language_name(lang, 'en')} translation yet (it "
-                            f'would be {where}, with "Translation: true")',
+                            "has no {language} translation yet (it "
+                            'would be {where}, with "Translation: true")',
+                            language=Message(language_name(lang, "en")),
+                            where=where,
                         )
                     )
     return notices
@@ -290,12 +340,14 @@ class _ActiveParts(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "iframe"):
-            self.found.append(f"an <{tag}> element")
+            self.found.append(Message("an <{tag}> element", tag=tag))
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append(f'an event attribute "{name}="')
+                self.found.append(Message('an event attribute "{name}="', name=name))
             elif name in URL_ATTRIBUTES and is_javascript_url(value or ""):
-                self.found.append(f'a "javascript:" address in {name}=')
+                self.found.append(
+                    Message('a "javascript:" address in {name}=', name=name)
+                )
 
     handle_startendtag = handle_starttag
 
@@ -327,10 +379,18 @@ def check_active_html(entry, body_html, summary_html):
     for where, fragment in (("the body", body_html), ("the Summary", summary_html)):
         if found := active_parts(fragment):
             message = (
-                f"{where} has {', '.join(found)}: the site's Content-Security-Policy "
+                "{where} has {found}: the site's Content-Security-Policy "
                 "stops it in readers' browsers, so it does nothing there; remove it"
             )
-            warnings.append(Problem(entry.path, "body", message))
+            warnings.append(
+                Problem(
+                    entry.path,
+                    "body",
+                    message,
+                    where=Message(where),
+                    found=tuple(found),
+                )
+            )
     return warnings
 
 
@@ -341,8 +401,8 @@ def check_future_date(entry, date, now):
     if date <= now + timedelta(days=1):
         return []
     message = (
-        f"Date {date:%Y-%m-%d %H:%M} is in the future, so the post stays at the top "
+        "Date {date} is in the future, so the post stays at the top "
         'of the home page until then: fix the date, or write "Status: draft" if it '
         "is not ready"
     )
-    return [Problem(entry.path, "Date", message)]
+    return [Problem(entry.path, "Date", message, date=f"{date:%Y-%m-%d %H:%M}")]

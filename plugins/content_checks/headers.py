@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pelican.utils import get_date
-from site_common.header import STRAY_METADATA_RE, Header, read_header
-from site_common.options import did_you_mean
+from site_common.header import Header, corrected_line, read_header, typed_prefix
+from site_common.messages import Message
+from site_common.options import suggestion
 from site_common.problems import Problem
 from site_common.slugs import slug_problem
+from site_common.stubs import placeholders_left
 
 # Every metadata name a post or page may use, in one place: Pelican's own first,
 # then the project's. Other plugins add theirs with CONTENT_CHECKS["extra_metadata"].
@@ -44,7 +46,8 @@ KNOWN_METADATA = (
     "Source_Digest",  # digest of the Japanese original a translation follows
 )
 STATUSES = ("published", "draft", "hidden", "skip")
-DATE_HINT = "use YYYY-MM-DD HH:MM"
+DATE_HINT = Message("use YYYY-MM-DD HH:MM")
+SLUG_FIX = "{reason} (rename the file or set Slug:)"
 MARKUP_RE = re.compile(r"<[A-Za-z/!][^>]*>")
 # The form nearly every post uses (2024-05-01 10:00, ASCII digits), checked
 # without dateutil; anything else is left to dateutil, as Pelican reads it.
@@ -53,6 +56,11 @@ PLAIN_DATE_RE = re.compile(
 )
 # Day and month first, year last: 01/05/2024 is 1 May in Japan, 5 January in
 # the United States, and dateutil picks one without a word.
+# 2026年11月30日, 2026年11月30日 10時5分, 2026年11月30日 10:05 (after NFKC).
+JAPANESE_DATE_RE = re.compile(
+    r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
+    r"(?:\s*([0-9]{1,2})\s*(?:時|:)\s*(?:([0-9]{1,2})\s*分?)?)?"
+)
 AMBIGUOUS_DATE_RE = re.compile(r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b")
 
 
@@ -76,6 +84,7 @@ class Document:
     header: Header
     from_filename: dict  # what the file name says: {"slug": ..., "lang": ...}
     blank_lines: int = 0  # empty lines above the header, which hide it
+    body: str = ""  # the text below the header
 
     def value(self, name):
         return self.header.value(name)
@@ -95,10 +104,11 @@ def read_document(path, kind, text, from_filename):
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blank = next((n for n, line in enumerate(lines) if line.strip()), 0)
     header = read_header("\n".join(lines[blank:]))
+    body = "\n".join(lines[blank + header.body_start :])
     if header.stray_line:
         number, line = header.stray_line
         header = Header(header.fields, header.body_start, (number + blank, line))
-    return Document(path, kind, header, from_filename, blank)
+    return Document(path, kind, header, from_filename, blank, body)
 
 
 def is_valid_date(text):
@@ -114,6 +124,28 @@ def is_valid_date(text):
     except (ValueError, OverflowError):
         return False
     return True
+
+
+def typed_date(text):
+    """(message, the date as it should be written) for a date typed in the
+    Japanese way: 2026年11月30日, or with full-width digits; else None."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    if match := JAPANESE_DATE_RE.fullmatch(plain):
+        year, month, day, hour, minute = match.groups()
+        fixed = f"{year}-{int(month):02d}-{int(day):02d}"
+        if hour is not None:
+            fixed += f" {int(hour):02d}:{int(minute or 0):02d}"
+        return (
+            '{name} "{value}" is written with 年月日: write it as "{name}: {fixed}"',
+            fixed,
+        )
+    if plain != text.strip():
+        message = (
+            '{name} "{value}" has full-width characters: write it with ASCII '
+            'digits and signs, as in "{name}: {fixed}"'
+        )
+        return message, plain
+    return None
 
 
 def is_ambiguous_date(text):
@@ -139,14 +171,26 @@ def check_header_lines(document, rules):
         )
     if document.header.stray_line:
         number, line = document.header.stray_line
-        name = STRAY_METADATA_RE.match(line)["key"]
-        problems.append(
-            Problem(
-                document.path,
-                name,
-                f'line {number} "{line}" is not read as metadata: write the name, '
-                f'then an ASCII colon and a space, as in "{name}: ..."',
+        fixed = corrected_line(line)
+        name = fixed.split(":", 1)[0]
+        prefix = typed_prefix(line)
+        if "：" in prefix:
+            message = (
+                'line {number} "{line}" has a full-width colon "：" after the name: '
+                'write an ASCII colon, as in "{fixed}"'
             )
+        elif "\u3000" in prefix:
+            message = (
+                'line {number} "{line}" has a full-width space "\u3000": delete it '
+                'or write an ASCII space, as in "{fixed}"'
+            )
+        else:
+            message = (
+                'line {number} "{line}" is not read as metadata: write the name, '
+                'then an ASCII colon and a space, as in "{fixed}"'
+            )
+        problems.append(
+            Problem(document.path, name, message, number=number, line=line, fixed=fixed)
         )
     return problems
 
@@ -154,6 +198,8 @@ def check_header_lines(document, rules):
 def check_title(document, rules):
     del rules
     title = document.value("title")
+    if title is None and document.header.stray_line:
+        return []  # the line that ended the header is reported, corrected
     if title is None:
         message = 'Title is missing: add a first line like "Title: ..."'
     elif not title.strip():
@@ -169,21 +215,51 @@ def check_dates(document, rules):
         value = document.value(name)
         if value is None:
             needs_date = document.kind == "post" and not rules.has_default_date
+            needs_date = needs_date and not document.header.stray_line
             if name == "Date" and needs_date and "date" not in document.from_filename:
                 message = 'Date is missing: add a line like "Date: 2024-05-01 10:00"'
                 problems.append(Problem(document.path, name, message))
         elif not value.strip():
-            message = f"{name} is empty ({DATE_HINT})"
-            problems.append(Problem(document.path, name, message))
+            message = "{name} is empty ({hint})"
+            problems.append(
+                Problem(document.path, name, message, name=name, hint=DATE_HINT)
+            )
         elif is_ambiguous_date(value):
             message = (
-                f'{name} "{value}" can be read as two different days (day/month or '
-                f"month/day): write it year first, as YYYY-MM-DD ({DATE_HINT})"
+                '{name} "{value}" can be read as two different days (day/month or '
+                "month/day): write it year first, as YYYY-MM-DD ({hint})"
             )
-            problems.append(Problem(document.path, name, message))
-        elif not is_valid_date(value):
-            message = f'{name} "{value}" is not a valid date ({DATE_HINT})'
-            problems.append(Problem(document.path, name, message))
+            problems.append(
+                Problem(
+                    document.path,
+                    name,
+                    message,
+                    name=name,
+                    value=value,
+                    hint=DATE_HINT,
+                )
+            )
+        elif is_valid_date(value):
+            continue  # as Pelican reads it (full-width digits too)
+        elif typed := typed_date(value):
+            message, fixed = typed
+            problems.append(
+                Problem(
+                    document.path, name, message, name=name, value=value, fixed=fixed
+                )
+            )
+        else:
+            message = '{name} "{value}" is not a valid date ({hint})'
+            problems.append(
+                Problem(
+                    document.path,
+                    name,
+                    message,
+                    name=name,
+                    value=value,
+                    hint=DATE_HINT,
+                )
+            )
     return problems
 
 
@@ -193,8 +269,8 @@ def check_language(document, rules):
     if written is not None:
         if written.strip() in rules.languages:
             return []
-        message = f'Lang "{written}" is not a language of this site (use {allowed})'
-        return [Problem(document.path, "Lang", message)]
+        message = 'Lang "{value}" is not a language of this site (use {allowed})'
+        return [Problem(document.path, "Lang", message, value=written, allowed=allowed)]
     lang = document.from_filename.get("lang")
     if lang is None or lang in rules.languages:
         return []
@@ -202,10 +278,10 @@ def check_language(document, rules):
     extension = os.path.splitext(document.path)[1]
     names = " or ".join(f"{slug}.{code}{extension}" for code in rules.languages)
     message = (
-        f'the file name gives the language "{lang}", which is not a language '
-        f"of this site: name the file {names}"
+        'the file name gives the language "{lang}", which is not a language '
+        "of this site: name the file {names}"
     )
-    return [Problem(document.path, "Lang", message)]
+    return [Problem(document.path, "Lang", message, lang=lang, names=names)]
 
 
 def check_status(document, rules):
@@ -213,10 +289,16 @@ def check_status(document, rules):
     status = document.value("status")
     if status is None or status.strip() in STATUSES:
         return []
-    message = f'Status "{status}" is not one of {", ".join(STATUSES)}' + did_you_mean(
-        status.strip(), STATUSES, cutoff=0.6
-    )
-    return [Problem(document.path, "Status", message)]
+    return [
+        Problem(
+            document.path,
+            "Status",
+            'Status "{value}" is not one of {statuses}{suggestion}',
+            value=status,
+            statuses=", ".join(STATUSES),
+            suggestion=suggestion(status.strip(), STATUSES, cutoff=0.6),
+        )
+    ]
 
 
 def check_metadata_names(document, rules):
@@ -226,12 +308,14 @@ def check_metadata_names(document, rules):
     for name, _value, _line in document.header.fields:
         if name.lower() in known:
             continue
-        if suggestion := did_you_mean(name, rules.known_metadata):
+        if nearest := suggestion(name, rules.known_metadata):
             message = (
-                f'unknown metadata "{name}"{suggestion}: fix the name, or the line '
+                'unknown metadata "{name}"{suggestion}: fix the name, or the line '
                 "is ignored"
             )
-            problems.append(Problem(document.path, name, message))
+            problems.append(
+                Problem(document.path, name, message, name=name, suggestion=nearest)
+            )
     return problems
 
 
@@ -242,32 +326,41 @@ def check_tags(document, rules):
     if ";" in raw:
         fixed = ", ".join(tag.strip() for tag in raw.split(";") if tag.strip())
         message = (
-            f'Tags "{raw}" uses ";", which changes how every tag is split: separate '
-            f'tags with commas, as in "Tags: {fixed}"'
+            'Tags "{value}" uses ";", which changes how every tag is split: separate '
+            'tags with commas, as in "Tags: {fixed}"'
         )
-        return [Problem(document.path, "Tags", message)]
+        return [Problem(document.path, "Tags", message, value=raw, fixed=fixed)]
     tags = [tag.strip() for tag in raw.split(",")]
     problems = []
     if not all(tags):
         message = (
-            f'Tags "{raw}" has an empty tag (two commas in a row, or a comma at '
+            'Tags "{value}" has an empty tag (two commas in a row, or a comma at '
             "the end): remove the extra comma"
         )
-        problems.append(Problem(document.path, "Tags", message))
+        problems.append(Problem(document.path, "Tags", message, value=raw))
     for tag in filter(None, tags):
         if MARKUP_RE.search(tag):
-            message = f'tag "{tag}" contains HTML; tags are plain text'
-            problems.append(Problem(document.path, "Tags", message))
+            message = 'tag "{tag}" contains HTML; tags are plain text'
+            problems.append(Problem(document.path, "Tags", message, tag=tag))
         forbidden = [ch for ch in rules.tag_forbidden_characters if ch in tag]
         if forbidden:
             fixed = raw
             for ch in forbidden:
                 fixed = fixed.replace(ch, ", ")
             message = (
-                f'tag "{tag}" contains "{"".join(forbidden)}": separate tags with '
-                f'a comma, as in "Tags: {fixed}"'
+                'tag "{tag}" contains "{characters}": separate tags with '
+                'a comma, as in "Tags: {fixed}"'
             )
-            problems.append(Problem(document.path, "Tags", message))
+            problems.append(
+                Problem(
+                    document.path,
+                    "Tags",
+                    message,
+                    tag=tag,
+                    characters="".join(forbidden),
+                    fixed=fixed,
+                )
+            )
     return problems
 
 
@@ -281,10 +374,33 @@ def check_slug(document, rules):
     slug = (document.value("slug") or "").strip() or document.from_filename.get("slug")
     if slug is None:
         return []
-    message = slug_problem(slug, rules.languages)
-    if message is None:
+    reason = slug_problem(slug, rules.languages)
+    if reason is None:
         return []
-    return [Problem(document.path, "Slug", f"{message} (rename the file or set Slug:)")]
+    return [Problem(document.path, "Slug", SLUG_FIX, reason=reason)]
+
+
+def check_placeholders(document, rules):
+    """A post `make newpost` started is not published with its placeholders."""
+    del rules
+    status = (document.value("status") or "published").strip()
+    if status != "published":
+        return []
+    found = placeholders_left(document.value("title"), document.body)
+    return [
+        Problem(
+            document.path,
+            field,
+            'Title is still "{placeholder}", the placeholder make newpost wrote: '
+            'write the title, or keep "Status: draft" until the post is ready'
+            if field == "Title"
+            else 'the text still has "{placeholder}", the placeholder make newpost '
+            'wrote: write the text in its place, or keep "Status: draft" until the '
+            "post is ready",
+            placeholder=placeholder,
+        )
+        for field, placeholder in found
+    ]
 
 
 HEADER_CHECKS = (
@@ -296,6 +412,7 @@ HEADER_CHECKS = (
     check_status,
     check_metadata_names,
     check_tags,
+    check_placeholders,
 )
 
 

@@ -7,7 +7,8 @@ nowhere else), the time zone and the languages.
 import zoneinfo
 
 from site_common.languages import language_problems
-from site_common.options import did_you_mean
+from site_common.messages import Message
+from site_common.options import suggestion
 from site_common.problems import SETTINGS, Problem
 from site_common.urls import is_http_url, site_url_problem
 
@@ -52,17 +53,26 @@ def address_problem(name, label, value):
         if problem is None:
             return None
         if not problem.startswith("is not a full web address"):
-            return f'{label} "{value}" {problem}'
+            return Message(
+                '{label} "{value}" {problem}',
+                label=label,
+                value=value,
+                problem=Message(problem),
+            )
     elif is_http_url(value):
         return None
-    example = (
-        f', e.g. "https://{value}"'
-        if isinstance(value, str) and "://" not in value
-        else ""
-    )
-    return (
-        f'{label} "{value}" is not a full web address: write it with https:// '
-        f"(or http://){example}"
+    if isinstance(value, str) and "://" not in value:
+        return Message(
+            '{label} "{value}" is not a full web address: write it with https:// '
+            '(or http://), e.g. "https://{value}"',
+            label=label,
+            value=value,
+        )
+    return Message(
+        '{label} "{value}" is not a full web address: write it with https:// '
+        "(or http://)",
+        label=label,
+        value=value,
     )
 
 
@@ -73,7 +83,9 @@ def check_address_settings(settings, url_settings):
             continue  # Pelican copies SITEURL here: say it once
         for label, value in setting_urls(name, settings.get(name)):
             if message := address_problem(name, label, value):
-                problems.append(Problem(SETTINGS, name, message))
+                problems.append(
+                    Problem(SETTINGS, name, message.template, **message.values)
+                )
     if not settings.get("RELATIVE_URLS") and _is_blank(settings.get("SITEURL")):
         message = (
             "SITEURL is empty, but RELATIVE_URLS is off (a build for publishing): "
@@ -92,16 +104,29 @@ def check_timezone(settings):
         return []
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         message = (
-            f'TIMEZONE "{timezone}" is not a known time zone (e.g. "Asia/Tokyo")'
-            + did_you_mean(timezone, zoneinfo.available_timezones(), 0.8)
+            'TIMEZONE "{value}" is not a known time zone (e.g. "Asia/Tokyo")'
+            "{suggestion}"
         )
-        return [Problem(SETTINGS, "TIMEZONE", message)]
+        return [
+            Problem(
+                SETTINGS,
+                "TIMEZONE",
+                message,
+                value=timezone,
+                suggestion=suggestion(timezone, zoneinfo.available_timezones(), 0.8),
+            )
+        ]
 
 
 def check_settings(settings, options):
     """Required settings, web addresses, the time zone and the languages."""
     problems = [
-        Problem(SETTINGS, name, f"{name} is missing or empty: set it in pelicanconf.py")
+        Problem(
+            SETTINGS,
+            name,
+            "{name} is missing or empty: set it in pelicanconf.py",
+            name=name,
+        )
         for name in options["required_settings"]
         if _is_blank(settings.get(name))
     ]

@@ -13,9 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from site_common.messages import Message
 from site_common.problems import Problem
 
-SAVE_AS_UTF8 = (
+SAVE_AS_UTF8 = Message(
     'save it again as UTF-8 (VS Code: "Save with Encoding" → "UTF-8"; '
     'Notepad: "Save As" → Encoding "UTF-8")'
 )
@@ -103,8 +104,8 @@ def _first_bad_byte(raw):
     try:
         raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return f"0x{raw[error.start]:02X} at position {error.start}"
-    return "unknown"
+        return f"0x{raw[error.start]:02X}", error.start
+    return "?", "?"
 
 
 def check_encoding(source):
@@ -116,18 +117,28 @@ def check_encoding(source):
         looks_like = guess_japanese_encoding(raw)
         if looks_like is None:
             message = (
-                f"the file is not saved as UTF-8 (unreadable byte "
-                f"{_first_bad_byte(raw)}); {SAVE_AS_UTF8}"
+                "the file is not saved as UTF-8 (unreadable byte {byte} at "
+                "position {position}); {fix}"
             )
-            return [Problem(source.path, "encoding", message)]
+            byte, position = _first_bad_byte(raw)
+            return [
+                Problem(
+                    source.path,
+                    "encoding",
+                    message,
+                    byte=byte,
+                    position=position,
+                    fix=SAVE_AS_UTF8,
+                )
+            ]
     elif "\x1b$B" in text or "\x1b$@" in text:
         looks_like = "ISO-2022-JP (JIS)"
     else:
         return []
-    message = (
-        f"the file is not saved as UTF-8: it looks like {looks_like}; {SAVE_AS_UTF8}"
-    )
-    return [Problem(source.path, "encoding", message)]
+    message = "the file is not saved as UTF-8: it looks like {encoding}; {fix}"
+    return [
+        Problem(source.path, "encoding", message, encoding=looks_like, fix=SAVE_AS_UTF8)
+    ]
 
 
 def check_not_empty(source):
@@ -143,7 +154,7 @@ def check_not_empty(source):
 
 
 def control_name(ch):
-    return CONTROL_NAMES.get(ch, "a control character")
+    return Message(CONTROL_NAMES.get(ch, "a control character"))
 
 
 def check_control_characters(path, text):
@@ -158,15 +169,20 @@ def check_control_characters(path, text):
             if unicodedata.category(ch) == "Cc" and ch not in ALLOWED_CONTROLS
         ]
         if found:
-            named = " and ".join(
-                f"{control_name(ch)} (U+{ord(ch):04X})" for ch in found
+            named = tuple(
+                Message(
+                    "{name} (U+{code})", name=control_name(ch), code=f"{ord(ch):04X}"
+                )
+                for ch in found
             )
             problems.append(
                 Problem(
                     path,
                     "text",
-                    f"line {number}: {named}, an invisible character (often pasted "
+                    "line {number}: {named}, an invisible character (often pasted "
                     "from a word processor) that breaks the page: delete it",
+                    number=number,
+                    named=named,
                 )
             )
     return problems
@@ -187,9 +203,10 @@ def check_name_twins(folder, relatives):
             Problem(
                 posixpath.join(folder, other),
                 "file",
-                f"has the same name as {posixpath.join(folder, first)}, written with "
+                "has the same name as {first}, written with "
                 "other Unicode characters (as macOS writes accents and dakuten): "
                 "the two would be one page; keep one of them",
+                first=posixpath.join(folder, first),
             )
             for other in others
         )

@@ -42,6 +42,7 @@ from site_common.images import (
     opened_image,
     oriented_size,
 )
+from site_common.messages import Message
 from site_common.options import Rule, is_whole_number, read_options
 from site_common.problems import Problem, report, report_and_stop
 
@@ -58,6 +59,10 @@ RESIZABLE = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 MEASURABLE = (*RESIZABLE, ".gif")
 INTRASITE_PREFIXES = ("{static}", "{attach}", "{filename}")
 REDUCING_GAP = 2.0  # reduce by whole factors down to twice the size, then filter
+
+
+def DAMAGED(error):
+    return Message("it is damaged or cut short ({error})", error=error)
 
 
 # -- pure functions ---------------------------------------------------------
@@ -188,7 +193,7 @@ def resize_copy(path, max_width, quality):
                 stored, Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP
             )
         except OSError as error:
-            raise UnreadableImage(f"it is damaged or cut short ({error})") from None
+            raise UnreadableImage(DAMAGED(error)) from None
     # Turned upright once small (the EXIF orientation says how).
     resized.getexif().update(exif)
     resized = ImageOps.exif_transpose(resized)
@@ -220,7 +225,7 @@ def decode_whole(image):
     try:
         image.load()
     except OSError as error:
-        raise UnreadableImage(f"it is damaged or cut short ({error})") from None
+        raise UnreadableImage(DAMAGED(error)) from None
 
 
 # -- signal handlers ---------------------------------------------------------
@@ -247,7 +252,12 @@ def size_images_in_content(content):
         path = file_inside(content_root, relative)
         if path is None:
             problems.append(
-                Problem(source, "image", f"image {src} leads out of the content folder")
+                Problem(
+                    source,
+                    "image",
+                    "image {src} leads out of the content folder",
+                    src=src,
+                )
             )
             return None
         if not path.is_file():
@@ -255,7 +265,15 @@ def size_images_in_content(content):
         try:
             width, height = image_size(path)
         except UnreadableImage as error:
-            problems.append(Problem(source, "image", f"image {src}: {error}"))
+            problems.append(
+                Problem(
+                    source,
+                    "image",
+                    "image {src}: {reason}",
+                    src=src,
+                    reason=error.reason,
+                )
+            )
             return None
         if path.suffix.lower() in RESIZABLE:
             return displayed_size(width, height, max_width)
@@ -283,7 +301,9 @@ def resize_output_images(pelican):
                 # The output copy has the author's file's path (STATIC_SAVE_AS).
                 relative = path.relative_to(output)
                 source = display_path(content_root, Path(content_root) / relative)
-                problems.append(Problem(source, "image", f"image: {error}"))
+                problems.append(
+                    Problem(source, "image", "image: {reason}", reason=error.reason)
+                )
     report(problems, logger)
 
 

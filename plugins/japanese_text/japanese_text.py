@@ -34,6 +34,8 @@ import budoux
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Article, Page
+from site_common.messages import Message
+from site_common.problems import SETTINGS, Problem
 from site_common.problems import report as report_problems
 
 from .line_breaks import EastAsianLineBreakExtension, tag_names
@@ -103,11 +105,24 @@ TAXONOMY_GROUPS = {"Category": "categories", "Tag": "tags", "Author": "authors"}
 
 
 def settings_problems(user_settings):
-    """Every problem with the `JAPANESE_TEXT` setting, as messages."""
+    """Every problem with the `JAPANESE_TEXT` setting, as Problems."""
+
+    def problem(template, **values):
+        return Problem(SETTINGS, SETTING, template, setting=SETTING, **values)
+
     if not isinstance(user_settings, dict):
-        return [f"{SETTING} must be a dict, not {type(user_settings).__name__}"]
+        return [
+            problem(
+                "{setting} must be a dict, not {kind}",
+                kind=type(user_settings).__name__,
+            )
+        ]
     problems = [
-        f'{SETTING}["{key}"] is not a known setting (known: {", ".join(DEFAULTS)})'
+        problem(
+            '{setting}["{key}"] is not a known setting (known: {known})',
+            key=key,
+            known=", ".join(DEFAULTS),
+        )
         for key in user_settings
         if key not in DEFAULTS
     ]
@@ -115,27 +130,44 @@ def settings_problems(user_settings):
         value = user_settings.get(key, DEFAULTS[key])
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             problems.append(
-                f'{SETTING}["{key}"] must be a whole number above 0, not {value!r}'
+                problem(
+                    '{setting}["{key}"] must be a whole number above 0, not {value}',
+                    key=key,
+                    value=repr(value),
+                )
             )
     suffix = user_settings.get("summary_suffix", DEFAULTS["summary_suffix"])
     if not isinstance(suffix, str):
-        problems.append(f'{SETTING}["summary_suffix"] must be text, not {suffix!r}')
+        problems.append(
+            problem(
+                '{setting}["summary_suffix"] must be text, not {value}',
+                value=repr(suffix),
+            )
+        )
     languages = user_settings.get("char_languages", DEFAULTS["char_languages"])
     if not isinstance(languages, list | tuple) or not all(
         isinstance(lang, str) for lang in languages
     ):
         problems.append(
-            f'{SETTING}["char_languages"] must be a list of language codes, '
-            f"not {languages!r}"
+            problem(
+                '{setting}["char_languages"] must be a list of language codes, '
+                "not {value}",
+                value=repr(languages),
+            )
         )
     slugs = user_settings.get("slugs", DEFAULTS["slugs"])
     if not isinstance(slugs, dict):
-        problems.append(f'{SETTING}["slugs"] must be a dict of name: slug')
+        problems.append(problem('{setting}["slugs"] must be a dict of name: slug'))
     else:
         problems += [
-            f'{SETTING}["slugs"]["{name}"] is {slug!r}: a slug is lower-case '
-            "ASCII letters and digits joined by hyphens, at most "
-            f'{MAX_SLUG_LENGTH} characters, such as "hirabayashi-takayuki"'
+            problem(
+                '{setting}["slugs"]["{name}"] is {slug}: a slug is lower-case '
+                "ASCII letters and digits joined by hyphens, at most "
+                '{most} characters, such as "hirabayashi-takayuki"',
+                name=name,
+                slug=repr(slug),
+                most=MAX_SLUG_LENGTH,
+            )
             for name, slug in slugs.items()
             if not isinstance(slug, str)
             or not SLUG_PATTERN.fullmatch(slug)
@@ -422,7 +454,7 @@ def fallback_slug(term):
 def files_named(files, shown=3):
     listed = ", ".join(files[:shown])
     more = len(files) - shown
-    return listed + (f" and {more} more" if more > 0 else "")
+    return listed + (f" (+{more})" if more > 0 else "")
 
 
 def name_problems(contents, table):
@@ -439,7 +471,7 @@ def name_problems(contents, table):
                 users.setdefault(problem, []).append(where(content))
                 term.slug = fallback_slug(term)
     return [
-        f"{files_named(sorted(set(files)))}: {problem}"
+        Problem(files_named(sorted(set(files))), problem.values["field"], problem)
         for problem, files in users.items()
     ]
 
@@ -449,7 +481,7 @@ def content_slug_problems(contents):
     for content in contents:
         problem = content_slug_problem(content)
         if problem:
-            messages.append(f"{where(content)}: {problem}")
+            messages.append(Problem(where(content), "Slug", problem))
     return messages
 
 
@@ -458,12 +490,19 @@ def by_file(entry):
 
 
 def collision_message(group, slug, names):
-    listed = " and ".join(
-        f"“{name}” ({path})" for name, path in sorted(names, key=by_file)
+    listed = tuple(
+        Message("“{name}” ({path})", name=name, path=path)
+        for name, path in sorted(names, key=by_file)
     )
-    return (
-        f'{group} {listed} would both get the address slug "{slug}". '
-        f'Give one of them its own slug in {SETTING}["slugs"] in pelicanconf.py.'
+    return Problem(
+        SETTINGS,
+        SETTING,
+        '{group} {listed} would both get the address slug "{slug}". '
+        'Give one of them its own slug in {setting}["slugs"] in pelicanconf.py.',
+        group=Message(group),
+        listed=listed,
+        slug=slug,
+        setting=SETTING,
     )
 
 
@@ -574,8 +613,7 @@ def phrase_wrap_headings(markup):
 def check_settings_and_add_markdown_extension(pelican):
     settings = pelican.settings
     problems = settings_problems(settings.get(SETTING, {}))
-    for problem in problems:
-        logger.error("japanese_text: %s (in the settings)", problem)
+    report_problems(problems, logger)
     if problems:
         settings[SETTING] = {}
     else:  # names are read in NFKC form: so are the table's

@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from pelican.utils import slugify
+from site_common.messages import Message
 
 __all__ = [
     "MAX_SLUG_LENGTH",
@@ -110,9 +111,12 @@ def suggested_slug(name):
 
 
 def add_line(name):
-    return (
-        f'add "{name}": "{suggested_slug(name)}" to {SETTING}["slugs"] '
-        f"in {SETTINGS_FILE}"
+    return Message(
+        'add "{name}": "{slug}" to {setting}["slugs"] in {file}',
+        name=name,
+        slug=suggested_slug(name),
+        setting=SETTING,
+        file=SETTINGS_FILE,
     )
 
 
@@ -127,26 +131,45 @@ def name_problem(kind, name, slug, table):
     invisible = invisible_characters(name)
     if invisible:
         codes = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(invisible))
-        return (
-            f'{field} "{name}" contains an invisible character ({codes}): '
-            "delete it from the line"
+        return Message(
+            '{field} "{name}" contains an invisible character ({codes}): '
+            "delete it from the line",
+            field=field,
+            name=name,
+            codes=codes,
         )
     if has_japanese(name):
-        return f'{field} "{name}" has no slug: {add_line(name)}'
+        return Message(
+            '{field} "{name}" has no slug: {add}',
+            field=field,
+            name=name,
+            add=add_line(name),
+        )
     if not slug:
-        return (
-            f'{field} "{name}" has no letters or digits to make an address from: '
-            f"{add_line(name)}"
+        return Message(
+            '{field} "{name}" has no letters or digits to make an address from: {add}',
+            field=field,
+            name=name,
+            add=add_line(name),
         )
     if len(slug) > MAX_SLUG_LENGTH:
-        return (
-            f'{field} "{name}" makes an address {len(slug)} characters long '
-            f"(at most {MAX_SLUG_LENGTH}): shorten it, or {add_line(name)}"
+        return Message(
+            '{field} "{name}" makes an address {length} characters long '
+            "(at most {most}): shorten it, or {add}",
+            field=field,
+            name=name,
+            length=len(slug),
+            most=MAX_SLUG_LENGTH,
+            add=add_line(name),
         )
     if not SLUG_PATTERN.fullmatch(slug):
-        return (
-            f'{field} "{name}" makes the address "{slug}", which is not lower-case '
-            f"letters, digits and hyphens: {add_line(name)}"
+        return Message(
+            '{field} "{name}" makes the address "{slug}", which is not lower-case '
+            "letters, digits and hyphens: {add}",
+            field=field,
+            name=name,
+            slug=slug,
+            add=add_line(name),
         )
     return None
 
@@ -178,11 +201,13 @@ def content_slug_problem(content):
     source = slug_source(content)
     if source is None:
         return None
-    field = "Title" if source == getattr(content, "title", None) else "the file name"
-    return (
-        f'{field} "{source}" gives no address: add the line '
-        f'"Slug: {suggested_slug(source)}" under the title'
+    template = (
+        'Title "{source}" gives no address: add the line "Slug: {slug}" under the title'
+        if source == getattr(content, "title", None)
+        else 'the file name "{source}" gives no address: add the line '
+        '"Slug: {slug}" under the title'
     )
+    return Message(template, source=source, slug=suggested_slug(source))
 
 
 def same_name(first, second):

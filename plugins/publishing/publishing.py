@@ -19,7 +19,14 @@ Settings, in one dict (defaults below):
         "not_found_page": "404.html",  # in each language's folder
         "headers": {...},              # merged over DEFAULT_HEADERS; None drops one
         "custom_domain": "",           # e.g. "blog.example.com": writes CNAME
+        "page_policies": {},           # {"search/": "script-src 'self' ..."}
     }
+
+"page_policies" widens the policy of the pages under a path, in each
+language, and of those only: the search page needs 'wasm-unsafe-eval' for
+Pagefind's WebAssembly. The directives given replace the policy's own of
+the same name; `_headers` gives those paths their own rule, and their pages
+their own meta policy.
 
 robots.txt names the sitemap the bilingual plugin writes (it puts the sitemap's
 path into the build's context), when SITEURL is absolute.
@@ -33,6 +40,7 @@ from bilingual.config import SITEMAP_CONTEXT_KEY
 from pelican import signals
 from pelican.generators import Generator
 from site_common.languages import home_url, lang_prefix, language_name, site_languages
+from site_common.messages import Message
 from site_common.options import Rule, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
 from site_common.urls import browser_split, host_of, is_http_url
@@ -63,10 +71,16 @@ DEFAULTS = {
     "not_found_page": "404.html",
     "headers": {},
     "custom_domain": "",
+    "page_policies": {},
 }
 
-# Where the meta policy goes for the templates (partials/csp.html).
+# Where the meta policy goes for the templates (partials/csp.html), and the
+# [(output path prefix, meta policy)] of the pages with a policy of their own.
 META_POLICY_CONTEXT_KEY = "csp_meta_policy"
+PAGE_POLICIES_CONTEXT_KEY = "csp_page_policies"
+# Where other plugins put the headers of their own paths, {"/admin/*": {...}},
+# before the site is written; `_headers` lists them after the "/*" rule.
+PATH_HEADER_RULES_CONTEXT_KEY = "path_header_rules"
 
 HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
 HOSTNAME = re.compile(
@@ -82,6 +96,13 @@ def is_site_path(value):
     return isinstance(value, str) and bool(value) and not value.startswith("/")
 
 
+def is_path_policies(value):
+    """{"search/": "script-src ..."}: site paths and the directives they add."""
+    return isinstance(value, dict) and all(
+        is_site_path(path) and is_text(directives) for path, directives in value.items()
+    )
+
+
 RULES = {
     "not_found_page": Rule(is_site_path, 'a file name such as "404.html"'),
     "headers": Rule(
@@ -89,11 +110,16 @@ RULES = {
         "a dict of {header name: value, or None to leave it out}",
     ),
     "custom_domain": Rule(is_text, 'a host name such as "blog.example.com", or ""'),
+    "page_policies": Rule(
+        is_path_policies,
+        'a dict of {"path/": "directives"}, e.g. '
+        "{\"search/\": \"script-src 'self' 'wasm-unsafe-eval'\"}",
+    ),
 }
 
 
-def problem(message):
-    return Problem(SETTINGS, SETTING, message)
+def problem(message, **values):
+    return Problem(SETTINGS, SETTING, message, setting=SETTING, **values)
 
 
 def merged_headers(overrides):
@@ -108,13 +134,18 @@ def header_problems(overrides):
     for name, value in overrides.items():
         if not HEADER_NAME.match(str(name)):
             problems.append(
-                problem(f'{SETTING}["headers"] has an invalid header name {name!r}')
+                problem(
+                    '{setting}["headers"] has an invalid header name {name}',
+                    name=repr(name),
+                )
             )
         elif value is not None and (not isinstance(value, str) or "\n" in value):
             problems.append(
                 problem(
-                    f'{SETTING}["headers"]["{name}"] should be one line of text '
-                    f"(or None to leave the header out), not {value!r}"
+                    '{setting}["headers"]["{name}"] should be one line of text '
+                    "(or None to leave the header out), not {value}",
+                    name=name,
+                    value=repr(value),
                 )
             )
     return problems
@@ -129,17 +160,19 @@ def bare_host(domain):
 def custom_domain_mistake(domain):
     """What keeps `domain` from being a bare host name ("" when nothing does)."""
     if "://" in domain:
-        return f"the host name alone, without {domain.split('://')[0]}://"
+        return Message(
+            "the host name alone, without {scheme}://", scheme=domain.split("://")[0]
+        )
     if any(char.isspace() for char in domain):
-        return "a host name, with no spaces"
+        return Message("a host name, with no spaces")
     if "/" in domain:
-        return "the host name alone, without a path"
+        return Message("the host name alone, without a path")
     if ":" in domain:
-        return "the host name alone, without a port"
+        return Message("the host name alone, without a port")
     if domain != domain.lower():
-        return "written in lower case"
+        return Message("written in lower case")
     if not HOSTNAME.match(domain):
-        return "a host name such as blog.example.com"
+        return Message("a host name such as blog.example.com")
     return ""
 
 
@@ -152,13 +185,18 @@ def custom_domain_problem(domain, siteurl):
     if mistake:
         suggestion = bare_host(domain)
         hint = f": {suggestion}" if HOSTNAME.match(suggestion) else ""
-        return f"{label} should be {mistake}{hint}"
+        return Message(
+            "{label} should be {mistake}{hint}", label=label, mistake=mistake, hint=hint
+        )
     parts = browser_split(siteurl) if siteurl else None
     site_host = host_of(parts) if parts else ""
     if site_host and site_host != domain:
-        return (
-            f'{label} is not the host of SITEURL "{siteurl}" ({site_host}): '
-            "links would lead to another host; give one of the two only"
+        return Message(
+            '{label} is not the host of SITEURL "{siteurl}" ({host}): '
+            "links would lead to another host; give one of the two only",
+            label=label,
+            siteurl=siteurl,
+            host=site_host,
         )
     return None
 
@@ -202,10 +240,45 @@ def robots_txt(siteurl, sitemap):
     return "\n".join(lines) + "\n"
 
 
-def headers_file(headers):
-    """Netlify / Cloudflare Pages `_headers`: the same headers on every path."""
+def headers_file(headers, path_rules=None):
+    """Netlify / Cloudflare Pages `_headers`: the same headers on every path,
+    then the paths with headers of their own ({path: {name: value}}). A path
+    with a policy of its own first detaches the site's (`!`, Cloudflare
+    Pages' syntax), else both policies would apply."""
     lines = ["/*"] + [f"  {name}: {value}" for name, value in headers.items()]
+    for path, rule in sorted((path_rules or {}).items()):
+        lines += ["", path]
+        if CSP_HEADER in rule:
+            lines.append(f"  ! {CSP_HEADER}")
+        lines += [f"  {name}: {value}" for name, value in rule.items()]
     return "\n".join(lines) + "\n"
+
+
+def with_directives(policy, directives):
+    """`policy` with `directives` in place of its own of the same names."""
+    added = [" ".join(part.split()) for part in directives.split(";") if part.strip()]
+    names = {part.split()[0].lower() for part in added}
+    kept = [
+        " ".join(part.split())
+        for part in policy.split(";")
+        if part.strip() and part.split()[0].lower() not in names
+    ]
+    return "; ".join(kept + added)
+
+
+def path_policies(settings):
+    """[(path, policy)] of the pages under each PUBLISHING["page_policies"]
+    path, in each of the site's languages."""
+    options = publishing_options(settings)
+    policy = options["headers"].get(CSP_HEADER, "")
+    if not policy:
+        return []
+    default_lang = settings["DEFAULT_LANG"]
+    return [
+        (lang_prefix(lang, default_lang) + path, with_directives(policy, directives))
+        for path, directives in options["page_policies"].items()
+        for lang in site_languages(settings)
+    ]
 
 
 def meta_policy(policy):
@@ -226,6 +299,13 @@ def page_policy(settings):
     return meta_policy(policy)
 
 
+def page_policies(settings):
+    """[(path, meta policy)] of the pages with a policy of their own."""
+    if not is_http_url(settings.get("SITEURL", "")):
+        return []
+    return [(path, meta_policy(policy)) for path, policy in path_policies(settings)]
+
+
 # -- generator ---------------------------------------------------------------
 
 
@@ -238,7 +318,12 @@ class PublishingGenerator(Generator):
         self.write_not_found_pages(writer, pages)
         sitemap = self.context.get(SITEMAP_CONTEXT_KEY, "")
         self.write_text("robots.txt", robots_txt(self.siteurl, sitemap))
-        self.write_text("_headers", headers_file(options["headers"]))
+        path_rules = {
+            f"/{path}*": {CSP_HEADER: policy}
+            for path, policy in path_policies(self.settings)
+        }
+        path_rules.update(self.context.get(PATH_HEADER_RULES_CONTEXT_KEY) or {})
+        self.write_text("_headers", headers_file(options["headers"], path_rules))
         if options["custom_domain"]:
             self.write_text("CNAME", options["custom_domain"] + "\n")
 
@@ -287,6 +372,7 @@ def share_page_policy(generators):
     """The meta policy, for every page's <head> (partials/csp.html)."""
     context = generators[0].context
     context[META_POLICY_CONTEXT_KEY] = page_policy(generators[0].settings)
+    context[PAGE_POLICIES_CONTEXT_KEY] = page_policies(generators[0].settings)
 
 
 def add_generator(pelican):

@@ -18,18 +18,20 @@ folder. Templates only render these (partials/toc.html, post_nav.html,
 related.html, consult_cta.html, contact_ways.html, portrait.html).
 """
 
+import heapq
 import logging
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
 from site_common.languages import site_languages
 from site_common.options import Rule, is_text, is_whole_number, read_options
-from site_common.problems import SETTINGS, Problem, report_and_stop
+from site_common.problems import SETTINGS, Problem, report, report_and_stop
 from site_common.quick_pass import writes_pages_of
 from site_common.urls import browser_split, is_http_url
 
@@ -45,6 +47,7 @@ __all__ = [
     "register",
     "related",
     "table_of_contents",
+    "topic_index",
 ]
 
 SETTING = "CONSULTATION"
@@ -217,27 +220,55 @@ def topics(post):
     return tags, categories
 
 
-def related(articles, article, limit=3, topics_of=topics):
+@dataclass(frozen=True)
+class TopicIndex:
+    """Where each tag and category appears in a list of posts: their positions."""
+
+    by_tag: dict
+    by_category: dict
+
+
+def topic_index(articles, topics_of=topics):
+    """The TopicIndex of `articles`, so that related posts are found among the
+    posts sharing a topic instead of by comparing every pair of posts."""
+    by_tag, by_category = defaultdict(list), defaultdict(list)
+    for position, post in enumerate(articles):
+        tags, categories = topics_of(post)
+        for tag in tags:
+            by_tag[tag].append(position)
+        for category in categories:
+            by_category[category].append(position)
+    return TopicIndex(by_tag=dict(by_tag), by_category=dict(by_category))
+
+
+def related(articles, article, limit=3, topics_of=topics, index=None):
     """At most `limit` posts of `articles` sharing tags with `article`, then its
     category: most shared tags first, posts in its language before others,
     newer before older. Tags and categories are compared across languages.
 
-    `topics_of` gives a post's topics (`topics`, or a remembered copy of it).
+    `topics_of` gives a post's topics (`topics`, or a remembered copy of it);
+    `index` is the `topic_index` of `articles`, made here when not given.
     """
+    if index is None:
+        index = topic_index(articles, topics_of)
     tags, categories = topics_of(article)
+    shared = Counter()
+    for tag in tags:
+        shared.update(index.by_tag.get(tag, ()))
+    same_category = set()
+    for category in categories:
+        same_category.update(index.by_category.get(category, ()))
     own = {id(member) for member in group_of(article)}
     scored = []
-    for position, post in enumerate(articles):
+    for position in shared.keys() | same_category:
+        post = articles[position]
         if id(post) in own:
             continue
-        post_tags, post_categories = topics_of(post)
-        shared = len(tags & post_tags)
-        same_category = bool(categories & post_categories)
-        if shared or same_category:
-            other_lang = post.lang != article.lang
-            scored.append(((other_lang, -shared, not same_category, position), post))
-    scored.sort(key=lambda pair: pair[0])
-    return [post for _, post in scored[:limit]]
+        other_lang = post.lang != article.lang
+        key = (other_lang, -shared[position], position not in same_category, position)
+        scored.append((key, post))
+    best = heapq.nsmallest(limit, scored, key=itemgetter(0))
+    return [post for _, post in best]
 
 
 # -- pure functions: the consultation page and contact ways ----------------------
@@ -296,9 +327,11 @@ def portrait_problems(settings):
             Problem(
                 SETTINGS,
                 "SITE_PORTRAIT",
-                f'SITE_PORTRAIT "{portrait}": there is no such file in '
-                f"{settings['PATH']} (put the photo in content/images/ and write "
+                'SITE_PORTRAIT "{portrait}": there is no such file in '
+                "{folder} (put the photo in content/images/ and write "
                 '"images/<name>.jpg", or leave it empty)',
+                portrait=portrait,
+                folder=settings["PATH"],
             )
         ]
     if relative.split("/")[0] not in settings.get("STATIC_PATHS", []):
@@ -306,8 +339,9 @@ def portrait_problems(settings):
             Problem(
                 SETTINGS,
                 "SITE_PORTRAIT",
-                f'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
+                'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
                 "so it would not be copied to the site",
+                portrait=portrait,
             )
         ]
     return []
@@ -335,7 +369,8 @@ def attach_reading_paths(generators):
     posts = [item for item in contents if isinstance(item, Article)]
     published = [post for post in posts if post.status == "published"]
     lists = {lang: reading_list(published, lang, default_lang) for lang in languages}
-    # Each post's topics are compared with every other post's: read them once.
+    # Each post's topics are read once, and related posts are found through
+    # an index of each listing.
     known_topics = {}
 
     def topics_of(post):
@@ -343,18 +378,21 @@ def attach_reading_paths(generators):
             known_topics[id(post)] = topics(post)
         return known_topics[id(post)]
 
+    indexes = {lang: topic_index(lists[lang], topics_of) for lang in lists}
     for post in posts:
         if not writes_pages_of(settings, post):
             continue  # a quick pass: only the written posts show these
-        articles = lists.get(post.lang) or reading_list(
-            published, post.lang, default_lang
-        )
+        if post.lang in lists:
+            articles, index = lists[post.lang], indexes[post.lang]
+        else:
+            articles = reading_list(published, post.lang, default_lang)
+            index = topic_index(articles, topics_of)
         post.table_of_contents = table_of_contents(
             post.content, options["min_headings"]
         )
         post.neighbours = neighbours(articles, post)
         post.related_posts = related(
-            articles, post, options["related_limit"], topics_of
+            articles, post, options["related_limit"], topics_of, index
         )
     pages = [
         item
@@ -363,11 +401,14 @@ def attach_reading_paths(generators):
     ]
     found = consultation_links(pages, options["page_slug"], languages)
     if not found:
-        logger.warning(
-            'reading_paths: no page has the slug %r (CONSULTATION["page_slug"]): '
+        notice = Problem(
+            SETTINGS,
+            "CONSULTATION",
+            'no page has the slug {slug} (CONSULTATION["page_slug"]): '
             "posts show no call to book a session",
-            options["page_slug"],
+            slug=repr(options["page_slug"]),
         )
+        report([notice], logger, level=logging.WARNING)
     context["consultation"] = Consultation(pages=found, ways=contact_ways(options))
 
 

@@ -34,6 +34,7 @@ from pelican import signals
 from pelican.contents import Content
 from PIL import ImageFont
 from site_common.languages import localized, site_languages
+from site_common.messages import Message
 from site_common.options import Rule, is_language_texts, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
 from site_common.quick_pass import writes_pages_of
@@ -68,26 +69,44 @@ THEME_COLOURS = ("bg", "text", "muted", "brand", "link")
 
 def font_problem(key, path, index):
     """A Problem when the font file at `path` cannot be used, else None."""
-    install = (
-        f"install it with: sudo apt-get install {FONT_PACKAGE} "
-        "(make html installs it when run as root)"
+    install = Message(
+        "install it with: sudo apt-get install {package} "
+        "(make html installs it when run as root)",
+        package=FONT_PACKAGE,
     )
     if not Path(path).is_file():
         return Problem(
-            SETTINGS, SETTING, f'{SETTING}["{key}"]: there is no font {path}; {install}'
+            SETTINGS,
+            SETTING,
+            '{setting}["{key}"]: there is no font {path}; {install}',
+            setting=SETTING,
+            key=key,
+            path=path,
+            install=install,
         )
     try:
         font = ImageFont.truetype(path, 40, index=index)
     except OSError as error:
         return Problem(
-            SETTINGS, SETTING, f'{SETTING}["{key}"]: {path} is not a font ({error})'
+            SETTINGS,
+            SETTING,
+            '{setting}["{key}"]: {path} is not a font ({error})',
+            setting=SETTING,
+            key=key,
+            path=path,
+            error=error,
         )
     if not draws_japanese(font):
         return Problem(
             SETTINGS,
             SETTING,
-            f'{SETTING}["{key}"]: {path} (face {index}) has no Japanese letters, '
-            f"so titles would be empty boxes; use Noto Sans CJK JP: {install}",
+            '{setting}["{key}"]: {path} (face {index}) has no Japanese letters, '
+            "so titles would be empty boxes; use Noto Sans CJK JP: {install}",
+            setting=SETTING,
+            key=key,
+            path=path,
+            index=index,
+            install=install,
         )
     return None
 
@@ -144,8 +163,9 @@ def theme_colours(css, stylesheet):
                 Problem(
                     stylesheet,
                     f"--color-{name}",
-                    f"--color-{name} is not set to a colour like #1f1d1a; "
+                    "--color-{name} is not set to a colour like #1f1d1a; "
                     "the share cards take their colours from it",
+                    name=name,
                 )
             )
     return colours, problems
@@ -188,10 +208,12 @@ def card_look(settings, options, colours, lang):
 
 
 def card_code():
-    """What draws a card: this plugin's code and the libraries' versions."""
+    """What draws a card: a digest of this plugin's code and the libraries'
+    versions (taken once per build, not hashed again into every card's key)."""
     modules = sorted(Path(__file__).parent.glob("*.py"))
     versions = f"Pillow {PIL.__version__}, BudouX {budoux.__version__}"
-    return b"".join(module.read_bytes() for module in modules) + versions.encode()
+    code = b"".join(module.read_bytes() for module in modules) + versions.encode()
+    return hashlib.sha256(code).digest()
 
 
 def card_digest(title, lang, look, code):
@@ -216,7 +238,9 @@ def check_settings(pelican):
     try:
         css = stylesheet.read_text(encoding="utf-8")
     except OSError as error:
-        problems.append(Problem(str(stylesheet), "", str(error)))
+        problems.append(
+            Problem(str(stylesheet), "", "it cannot be read ({error})", error=error)
+        )
     else:
         problems += theme_colours(css, str(stylesheet))[1]
     report_and_stop(problems, logger)
@@ -252,7 +276,9 @@ def make_cards(generator):
     looks = {}
     drawn = reused = 0
     for content in generator.context["generated_content"].values():
-        if not isinstance(content, Content) or not content.save_as:
+        # Pelican computes `save_as` on each use: ask once.
+        save_as = content.save_as if isinstance(content, Content) else None
+        if not save_as:
             continue
         if not writes_pages_of(settings, content):
             continue  # a quick pass: the card is not written, nor shown
@@ -266,7 +292,7 @@ def make_cards(generator):
         else:
             save_atomically(draw_card(title, lang, looks[lang]), cached)
             drawn += 1
-        url = card_url(content.save_as)
+        url = card_url(save_as)
         target = output / url
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)

@@ -7,12 +7,36 @@ may open and close it. Anything else ends the header.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
 # A line that meant to be metadata but is not read as such ("Tags：人脈", "Tags : x").
 STRAY_METADATA_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+)(?:[ \t]+[:：]|：)")
+
+# A header line as a Japanese keyboard types it: a full-width colon or space (or
+# full-width letters) where the ASCII ones belong ("Title：朝の習慣", "　Tags: x").
+TYPED_METADATA_RE = re.compile(
+    r"^[ \u3000]*(?P<key>[A-Za-z0-9_\-Ａ-Ｚａ-ｚ０-９＿－]+)"
+    r"[ \t\u3000]*[:：][ \t\u3000]*(?P<value>.*)$"
+)
+
+
+def corrected_line(line):
+    """A header line Markdown does not read, as it should be written
+    ("Title：朝の習慣" → "Title: 朝の習慣"); None when it is no such line."""
+    match = TYPED_METADATA_RE.match(line)
+    if not match:
+        return None
+    key = unicodedata.normalize("NFKC", match["key"])
+    return f"{key}: {match['value'].strip()}"
+
+
+def typed_prefix(line):
+    """The name and separator of a header line, as typed ("Title：")."""
+    match = TYPED_METADATA_RE.match(line)
+    return line[: match.start("value")] if match else ""
 
 
 @dataclass(frozen=True)
@@ -50,7 +74,9 @@ def read_header(text):
         elif (more := META_MORE_RE.match(line)) and fields:
             fields[-1][1] += "\n" + more["value"].strip()
         else:
-            stray = (index + 1, line.strip()) if STRAY_METADATA_RE.match(line) else None
+            is_stray = STRAY_METADATA_RE.match(line) or corrected_line(line)
+            # (strip(" \t"): a full-width space at the start is the mistake shown)
+            stray = (index + 1, line.strip(" \t")) if is_stray else None
             return Header(_frozen(fields), index, stray)
     return Header(_frozen(fields), len(lines), None)
 

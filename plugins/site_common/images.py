@@ -10,12 +10,18 @@ decompression-bomb warning counts as a refusal too.
 import warnings
 from contextlib import contextmanager
 
+from site_common.messages import Message
+
 EXIF_ORIENTATION = 0x0112
 TURNED_SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 
 class UnreadableImage(Exception):
-    """A file that cannot be used as an image; the message says why."""
+    """A file that cannot be used as an image; `reason` (a Message) says why."""
+
+    def __init__(self, reason):
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 @contextmanager
@@ -29,12 +35,17 @@ def opened_image(path):
             image = Image.open(path)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise UnreadableImage(
-                f"it has more pixels than the {Image.MAX_IMAGE_PIXELS} an image "
-                "may have: make it smaller"
+                Message(
+                    "it has more pixels than the {limit} an image may have: "
+                    "make it smaller",
+                    limit=Image.MAX_IMAGE_PIXELS,
+                )
             ) from None
         except (OSError, SyntaxError, ValueError):
             raise UnreadableImage(
-                "it is not an image file (PNG, JPEG, GIF, WebP), or it is damaged"
+                Message(
+                    "it is not an image file (PNG, JPEG, GIF, WebP), or it is damaged"
+                )
             ) from None
         with image:
             yield image

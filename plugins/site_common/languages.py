@@ -35,7 +35,12 @@ def language_problems(settings):
             )
         ]
     problems = [
-        Problem(SETTINGS, "LANGUAGES", f'LANGUAGES: "{lang}" is not a known language')
+        Problem(
+            SETTINGS,
+            "LANGUAGES",
+            'LANGUAGES: "{lang}" is not a known language',
+            lang=lang,
+        )
         for lang in given
         if babel_locale(lang) is None
     ]
@@ -45,8 +50,10 @@ def language_problems(settings):
             Problem(
                 SETTINGS,
                 "DEFAULT_LANG",
-                f'DEFAULT_LANG "{default_lang}" is not one of the site\'s '
-                f"languages ({', '.join(given)}): add it to LANGUAGES",
+                'DEFAULT_LANG "{lang}" is not one of the site\'s '
+                "languages ({languages}): add it to LANGUAGES",
+                lang=default_lang,
+                languages=", ".join(given),
             )
         )
     return problems

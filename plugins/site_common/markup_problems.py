@@ -8,11 +8,13 @@ and reports each problem naming the file. The build then fails, so a marker
 is never published.
 """
 
+import json
 import re
 import xml.etree.ElementTree as etree
 from html import unescape
 
 from site_common.content_files import display_path
+from site_common.messages import Message
 from site_common.problems import Problem
 
 TAG = "build-problem"
@@ -21,10 +23,24 @@ _ATTRIBUTE_RE = re.compile(r'(?P<name>[a-z-]+)="(?P<value>[^"]*)"')
 
 
 def problem_element(reporter, field, message):
-    """The marker element of one problem, for a Markdown tree."""
-    return etree.Element(
-        TAG, {"data-reporter": reporter, "data-field": field, "data-message": message}
-    )
+    """The marker element of one problem, for a Markdown tree.
+
+    `message` is a template without placeholders, or a Message whose values
+    are plain text: the marker carries the template and the values, so that
+    the problem is put into words in the author's language when reported.
+    """
+    if isinstance(message, Message):
+        template = message.template
+        values = {name: str(value) for name, value in message.values.items()}
+    else:
+        template, values = message, {}
+    attributes = {
+        "data-reporter": reporter,
+        "data-field": field,
+        "data-message": template,
+        "data-values": json.dumps(values, ensure_ascii=False),
+    }
+    return etree.Element(TAG, attributes)
 
 
 def problems_in(html, reporter, path):
@@ -38,8 +54,14 @@ def problems_in(html, reporter, path):
             for match in _ATTRIBUTE_RE.finditer(marker["attributes"])
         }
         if attributes.get("data-reporter") == reporter:
+            values = json.loads(attributes.get("data-values") or "{}")
             found.append(
-                Problem(path, attributes["data-field"], attributes["data-message"])
+                Problem(
+                    path,
+                    attributes["data-field"],
+                    attributes["data-message"],
+                    **values,
+                )
             )
     return found
 

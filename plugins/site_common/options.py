@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from site_common.messages import Message, Phrase
 from site_common.problems import SETTINGS, Problem
 
 
@@ -28,6 +29,21 @@ def did_you_mean(word, choices, cutoff=0.75):
     return f' (did you mean "{by_lower[close[0]]}"?)' if close else ""
 
 
+def nearest(word, choices, cutoff=0.75):
+    """The choice nearest `word`, or None."""
+    by_lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=cutoff)
+    return by_lower[close[0]] if close else None
+
+
+def suggestion(word, choices, cutoff=0.75):
+    """did_you_mean as a Message, to put into words in the author's language."""
+    choice = nearest(word, choices, cutoff)
+    if choice is None:
+        return ""
+    return Message(' (did you mean "{choice}"?)', choice=choice)
+
+
 def read_options(settings, name, defaults, rules=None):
     """(options, problems): settings[name] over `defaults`, each key checked.
 
@@ -42,7 +58,13 @@ def read_options(settings, name, defaults, rules=None):
     if not isinstance(given, dict):
         example = ", ".join(f'"{key}": ...' for key in list(defaults)[:2])
         return options, [
-            Problem(SETTINGS, name, f"{name} should be a dict, e.g. {{{example}}}")
+            Problem(
+                SETTINGS,
+                name,
+                "{name} should be a dict, e.g. {{{example}}}",
+                name=name,
+                example=example,
+            )
         ]
     problems = []
     for key, value in given.items():
@@ -51,7 +73,10 @@ def read_options(settings, name, defaults, rules=None):
                 Problem(
                     SETTINGS,
                     name,
-                    f'{name} has no key "{key}"' + did_you_mean(str(key), defaults),
+                    '{name} has no key "{key}"{suggestion}',
+                    name=name,
+                    key=key,
+                    suggestion=suggestion(str(key), defaults),
                 )
             )
             continue
@@ -61,7 +86,11 @@ def read_options(settings, name, defaults, rules=None):
                 Problem(
                     SETTINGS,
                     name,
-                    f'{name}["{key}"] should be {rule.expected}, not {value!r}',
+                    '{name}["{key}"] should be {expected}, not {value}',
+                    name=name,
+                    key=key,
+                    expected=Phrase(rule.expected),
+                    value=repr(value),
                 )
             )
             continue

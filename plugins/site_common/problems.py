@@ -6,25 +6,60 @@ the file first (``content/posts/x.ja.md: Date "2024-13-45" is not a date``), or
 error logged, by any plugin or by Pelican, and fails at the end, leaving the
 last good output as it was. A plugin that cannot go on after its problems
 raises :class:`BuildStopped` once it has reported all of them: the build prints
-no traceback for it.
+no traceback for it. A message is put into words in the author's language only
+when it is shown (site_common.messages).
 """
 
 import logging
-from dataclasses import dataclass
+
+from site_common.messages import Message, render
 
 SETTINGS = "settings"  # stands where a file would, for problems in the settings
 
 
-@dataclass(frozen=True)
 class Problem:
-    """One thing to fix: the file (or "settings"), the field at fault, what to do."""
+    """One thing to fix: the file (or "settings"), the field at fault, what to do.
 
-    path: str
-    field: str
-    message: str
+    `template` is the message's English template and `values` fill its
+    {placeholders} (site_common.messages), or a Message made before:
+    `text(lang)` puts it into words in a language, `message` in English.
+    """
+
+    __slots__ = ("field", "path", "template", "values")
+
+    def __init__(self, path, field, template, /, **values):
+        if isinstance(template, Message):
+            template, values = template.template, {**template.values, **values}
+        self.path = path
+        self.field = field
+        self.template = template
+        self.values = values
+
+    @property
+    def message(self):
+        return render(self.template, self.values)
+
+    def text(self, lang):
+        """The whole line, "path: message", in `lang`."""
+        return f"{self.path}: {render(self.template, self.values, lang)}"
 
     def __str__(self):
         return f"{self.path}: {self.message}"
+
+    def __repr__(self):
+        return f"Problem({self.path!r}, {self.field!r}, {self.message!r})"
+
+    def __eq__(self, other):
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.path, self.field, self.message) == (
+            other.path,
+            other.field,
+            other.message,
+        )
+
+    def __hash__(self):
+        return hash((self.path, self.field, self.message))
 
 
 class BuildStopped(Exception):

@@ -8,6 +8,8 @@ hosts read).
 
 import re
 
+from site_common.messages import Message
+
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_RULE = "lower-case ASCII letters (a-z), digits and single hyphens between them"
 
@@ -43,17 +45,22 @@ def reserved_names(languages=()):
 
 
 def slug_problem(slug, languages=()):
-    """What is wrong with `slug` as an address, or None.
+    """What is wrong with `slug` as an address (a Message), or None.
 
     `languages` are the site's languages: each has a folder of its own.
     """
     if not slug:
-        return "the slug is empty: give the file a name, or write a Slug: line"
+        return Message("the slug is empty: give the file a name, or write a Slug: line")
     if not SLUG_PATTERN.fullmatch(slug):
-        return f'the slug "{slug}" cannot be an address: write it with {SLUG_RULE}'
+        return Message(
+            'the slug "{slug}" cannot be an address: write it with {rule}',
+            slug=slug,
+            rule=Message(SLUG_RULE),
+        )
     if slug in reserved_names(languages):
-        return (
-            f'the slug "{slug}" is a name the site uses for its own pages: '
-            "choose another"
+        return Message(
+            'the slug "{slug}" is a name the site uses for its own pages: '
+            "choose another",
+            slug=slug,
         )
     return None

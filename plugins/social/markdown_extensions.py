@@ -34,6 +34,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from site_common.markup_problems import problem_element
+from site_common.messages import Message
 from site_common.urls import browser_split, host_of
 
 __all__ = [
@@ -90,9 +91,12 @@ def parse_tweet_url(url):
     )
     if not valid:
         raise TweetSyntaxError(
-            f"tweet block: url {url!r} is not the address of a post "
-            "(https://x.com/<handle>/status/<number>) or of a profile "
-            "(https://x.com/<handle>) on X"
+            Message(
+                "tweet block: url {url} is not the address of a post "
+                "(https://x.com/<handle>/status/<number>) or of a profile "
+                "(https://x.com/<handle>) on X",
+                url=repr(url),
+            )
         )
     status_id = segments[2] if len(segments) == 3 else None
     return segments[0], status_id, parts.geturl()
@@ -108,7 +112,9 @@ def parse_tweet_block(lines):
             break
         name = match.group(1).lower()
         if name in fields:
-            raise TweetSyntaxError(f"tweet block: field {name!r} is given twice")
+            raise TweetSyntaxError(
+                Message("tweet block: field {name} is given twice", name=repr(name))
+            )
         fields[name] = match.group(2)
         index += 1
 
@@ -123,9 +129,9 @@ def parse_tweet_block(lines):
         paragraphs.append(current)
 
     if not fields.get("url"):
-        raise TweetSyntaxError("tweet block: the field 'url' is missing")
+        raise TweetSyntaxError(Message("tweet block: the field 'url' is missing"))
     if not paragraphs:
-        raise TweetSyntaxError("tweet block: the tweet's text is missing")
+        raise TweetSyntaxError(Message("tweet block: the tweet's text is missing"))
     handle, _status_id, url = parse_tweet_url(fields["url"])
     tweet_date = None
     if fields.get("date"):
@@ -133,7 +139,10 @@ def parse_tweet_block(lines):
             tweet_date = date.fromisoformat(fields["date"])
         except ValueError:
             raise TweetSyntaxError(
-                f"tweet block: date {fields['date']!r} is not a date like 2018-08-20"
+                Message(
+                    "tweet block: date {date} is not a date like 2018-08-20",
+                    date=repr(fields["date"]),
+                )
             ) from None
     return {
         "author": fields.get("author") or "",
@@ -187,7 +196,7 @@ class TweetBlockProcessor(BlockProcessor):
         lines = closed_block_lines(blocks)
         if lines is None:
             opener = blocks.pop(0).split("\n", 1)
-            message = (
+            message = Message(
                 "tweet block: '::: tweet' is never closed: end the quoted "
                 "tweet with a line ':::'"
             )
@@ -198,7 +207,7 @@ class TweetBlockProcessor(BlockProcessor):
         try:
             parent.append(tweet_element(parse_tweet_block(lines)))
         except TweetSyntaxError as error:
-            parent.append(problem_element(REPORTER, "body", str(error)))
+            parent.append(problem_element(REPORTER, "body", error.args[0]))
 
 
 def closed_block_lines(blocks):
@@ -255,18 +264,20 @@ class UnsetLinkRemover(Treeprocessor):
     """Replace each link to an unset reference by its words."""
 
     def run(self, root):
-        unset = (
-            link.get("href", "").startswith(UNSET_LINK_PREFIX)
-            for link in root.iter("a")
-        )
-        if not any(unset):
+        unset = {id(link) for link in root.iter("a") if is_unset_link(link)}
+        if not unset:
             return
         for parent in root.iter():
+            # Only the few elements holding such a link are looked at closely.
+            if not any(id(child) in unset for child in parent):
+                continue
             for position, child in reversed(list(enumerate(parent))):
-                if child.tag == "a" and child.get("href", "").startswith(
-                    UNSET_LINK_PREFIX
-                ):
+                if child.tag == "a" and is_unset_link(child):
                     unwrap(parent, position, child)
+
+
+def is_unset_link(link):
+    return link.get("href", "").startswith(UNSET_LINK_PREFIX)
 
 
 def unwrap(parent, position, element):

@@ -134,14 +134,16 @@ def content_image(content, settings):
     alt = (content.metadata.get("image_alt") or "").strip()
     if not alt:
         message = (
-            f"field Image_Alt: describe the image {value} in words "
+            "field Image_Alt: describe the image {value} in words "
             "(for readers who cannot see it)"
         )
-        return None, [Problem(source, "Image_Alt", message)]
+        return None, [Problem(source, "Image_Alt", message, value=value)]
     try:
         return resolve_image(str(value), settings["PATH"], "", alt), []
     except UnreadableImage as error:
-        return None, [Problem(source, "Image", f"field Image: {error}")]
+        return None, [
+            Problem(source, "Image", "field Image: {reason}", reason=error.reason)
+        ]
 
 
 def image_object(image, site_url):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from site_common.content_files import file_inside
 from site_common.images import UnreadableImage, image_size
+from site_common.messages import Message
 from site_common.options import Rule, is_text, read_options
 from site_common.problems import SETTINGS, Problem
 from site_common.urls import is_http_url
@@ -112,9 +113,21 @@ def resolve_image(value, folder, url_prefix, alt):
     path = image_path(value)
     file = file_inside(folder, path)
     if file is None:
-        raise UnreadableImage(f"{value!r} leads out of the folder {Path(folder).name}")
+        raise UnreadableImage(
+            Message(
+                "{value} leads out of the folder {folder}",
+                value=repr(value),
+                folder=Path(folder).name,
+            )
+        )
     if not file.is_file():
-        raise UnreadableImage(f"there is no file {path} in {Path(folder).name}")
+        raise UnreadableImage(
+            Message(
+                "there is no file {path} in {folder}",
+                path=path,
+                folder=Path(folder).name,
+            )
+        )
     width, height = image_size(file)
     url_path = f"{url_prefix}/{path}" if url_prefix else path
     return {"path": url_path, "width": width, "height": height, "alt": alt}
@@ -160,7 +173,8 @@ def social_settings(settings):
                 Problem(
                     SETTINGS,
                     "SOCIAL",
-                    f'SOCIAL["default_image"]["path"]: {error}',
+                    'SOCIAL["default_image"]["path"]: {reason}',
+                    reason=error.reason,
                 )
             )
     social["site_url"] = resolve_site_url(social, settings.get("SITEURL", ""))
