@@ -23,6 +23,12 @@ def quick_pass_settings(sources):
     return {SETTING: sorted(str(source) for source in sources)}
 
 
+def is_quick_pass(settings):
+    """Whether this build is a quick pass (it writes no file but the pages of
+    the saved files: no listing, feed or search index)."""
+    return SETTING in settings
+
+
 def writes_pages_of_file(settings, source_path):
     """Whether this build writes the pages of the file at `source_path` (an
     absolute path, as Pelican's `Content.source_path` gives it).
