@@ -31,6 +31,8 @@ LEFT_OUT = (".venv", "output", ".git", "cache", "node_modules", "__pycache__")
 TARGETS = {"real": 0.3, "corpus": 1.0}  # seconds, median of body edits
 POLL = 0.005  # seconds between two requests for the page
 LIMIT = 60  # seconds before a change counts as never served
+# The first build draws every share card: minutes on a loaded machine.
+FIRST_BUILD_LIMIT = 600
 
 
 def free_port():
@@ -47,10 +49,10 @@ def fetch(url):
         return ""
 
 
-def time_until_served(url, marker):
+def time_until_served(url, marker, limit=LIMIT):
     """Seconds until the page at `url` holds `marker`."""
     started = time.perf_counter()
-    while time.perf_counter() - started < LIMIT:
+    while time.perf_counter() - started < limit:
         if marker in fetch(url):
             return time.perf_counter() - started
         time.sleep(POLL)
@@ -134,7 +136,7 @@ def measure(project, saves):
         stderr=subprocess.STDOUT,
     )
     try:
-        time_until_served(url + page, "</html>")
+        time_until_served(url + page, "</html>", FIRST_BUILD_LIMIT)
         times = {}
         for number in range(saves):
             for kind, save in changes(project, number):

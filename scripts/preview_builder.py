@@ -7,12 +7,21 @@ input (`{"overrides": {settings}, "changed": [saved files]}`) and reads the
 answers, one per line, on its standard output. Build messages go to standard
 error, which the preview shows.
 
-When only posts or pages were saved, a quick pass comes first: the whole site
-is read as usual (the cache makes that cheap), but only the saved files' own
-pages are rendered, and put in place one by one (`{"pass": "quick", "pages":
-[...]}`); the full build follows (`{"pass": "full", "problems": n}`), and the
-preview holds back the other pages until it is in place, so no page is ever
-shown from before the save once a newer one exists.
+When only posts or pages were saved since the last full build that
+succeeded, a quick pass comes first: the whole site is read as usual (the
+cache makes that cheap), but only the saved files' own pages are rendered,
+and put in place one by one (`{"pass": "quick", "pages": [...]}`); the full
+build follows (`{"pass": "full", "problems": n}`), and the preview holds back
+the other pages until it is in place, so no page is ever shown from before
+the save once a newer one exists. The quick pass tells the plugins which
+files it writes (site_common.quick_pass), so that they can skip what only
+the other files' pages would show.
+
+A request that comes while a full build runs stops that build (its output
+would be out of date before it is in place) and is answered
+`{"pass": "full", "superseded": true}`; the newer request is built at once,
+its quick pass writing the pages of every file saved since the last full
+build that succeeded.
 
 Importing Pelican, Markdown, Babel, BudouX and the plugins takes longer than
 building a small site, so this process imports them once and builds each
@@ -32,8 +41,11 @@ import importlib.machinery
 import importlib.util
 import json
 import os
+import queue
+import select
 import shutil
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -45,10 +57,14 @@ from pelican import signals
 from pelican.settings import read_settings
 from pelican.writers import Writer
 from site_common.languages import site_languages
+from site_common.quick_pass import quick_pass_settings, writes_pages_of
 
 # A full build that takes longer than this (seconds) is preceded by a quick
 # pass that renders only the saved pages.
 QUICK_PASS_AFTER = 0.5
+
+# Seconds between two looks for a newer request while a full build runs.
+WAIT_STEP = 0.02
 
 # Pelican's content cache: a changed file is read again, the others are not.
 # The cache lives beside the site's other build leftovers (`make clean`).
@@ -108,19 +124,21 @@ def import_plugins(settings):
             del sys.modules[name]
 
 
-def only_pages_of(sources):
-    """A Pelican writer that renders only the pages of the given source files.
+def only_pages_of_quick_pass():
+    """A Pelican writer that writes only the pages of a quick pass's files.
 
     Handed to Pelican through its `get_writer` signal. Every other page,
-    listing and feed is skipped before it is rendered. Returns the writer class
-    and the list the names of the pages it writes are added to.
+    listing and feed is skipped before it is rendered. Which files are written
+    is the build's setting (site_common.quick_pass), which the plugins read
+    too. Returns the writer class and the list the names of the pages it
+    writes are added to.
     """
     written = []
 
-    class OnlyPagesOf(Writer):
+    class OnlyPagesOfQuickPass(Writer):
         def write_file(self, name, template, context, *args, **kwargs):
             content = kwargs.get("article") or kwargs.get("page")
-            if content is None or content.source_path not in sources:
+            if content is None or not writes_pages_of(self.settings, content):
                 return None
             written.append(name)
             return super().write_file(name, template, context, *args, **kwargs)
@@ -128,7 +146,7 @@ def only_pages_of(sources):
         def write_feed(self, *args, **kwargs):
             return None
 
-    return OnlyPagesOf, written
+    return OnlyPagesOfQuickPass, written
 
 
 def put_in_place(names, staging, output):
@@ -161,7 +179,8 @@ def quick_build(content, output, settings_file, overrides, changed):
 
     {"pages": their addresses}, or {"problems": n} when the build failed.
     """
-    writer, written = only_pages_of(frozenset(str(path) for path in changed))
+    writer, written = only_pages_of_quick_pass()
+    overrides = {**overrides, **quick_pass_settings(changed)}
 
     def give_writer(pelican):
         return writer
@@ -174,12 +193,47 @@ def quick_build(content, output, settings_file, overrides, changed):
     return {"problems": problems} if problems else {"pages": page_urls(written)}
 
 
-def in_child(work):
-    """Run `work()` in a forked child; what it returns (JSON), or None if the
-    child failed. The child starts from this process's never-built state."""
+class Superseded(BaseException):
+    """Raised in a full build's child when a newer save came: what the build
+    would put in place is already out of date. Not an Exception, so that
+    nothing on the way (Pelican's readers) takes it for a problem."""
+
+
+def told_to_stop(stop):
+    """A function that raises Superseded once the pipe `stop` can be read
+    (the builder wrote to it, or has ended)."""
+
+    def stop_if_told(*_args, **_kwargs):
+        if select.select([stop], [], [], 0)[0]:
+            raise Superseded
+
+    return stop_if_told
+
+
+def stops_when_told(stop_if_told):
+    """A Pelican writer that calls `stop_if_told()` before each page or feed."""
+
+    class StopsWhenTold(Writer):
+        def write_file(self, *args, **kwargs):
+            stop_if_told()
+            return super().write_file(*args, **kwargs)
+
+        def write_feed(self, *args, **kwargs):
+            stop_if_told()
+            return super().write_feed(*args, **kwargs)
+
+    return StopsWhenTold
+
+
+def start_child(work):
+    """Run `work()` in a forked child: (its pid, the pipe its answer comes by).
+
+    The child starts from this process's never-built state, writes what
+    `work()` returns (JSON) and leaves without running any cleanup.
+    """
     reading, writing = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: work, then leave without running any cleanup
+    if pid == 0:
         os.close(reading)
         status = 1
         try:
@@ -194,6 +248,11 @@ def in_child(work):
             sys.stderr.flush()
             os._exit(status)
     os.close(writing)
+    return pid, reading
+
+
+def child_answer(pid, reading):
+    """What the child `pid` returned, or None if it failed."""
     with os.fdopen(reading) as channel:
         result = channel.read()
     _, wait_status = os.waitpid(pid, 0)
@@ -202,11 +261,60 @@ def in_child(work):
     return json.loads(result)
 
 
-def full_build(content, output, settings_file, overrides):
-    """A whole build; the problems, and the modules it imported (see below)."""
+def in_child(work):
+    """Run `work()` in a forked child; what it returns, or None if it failed."""
+    return child_answer(*start_child(work))
+
+
+def full_build(content, output, settings_file, overrides, stop=None):
+    """A whole build; the problems, and the modules it imported (see below).
+
+    With `stop` (a pipe), the build stops unfinished once the pipe can be
+    read, and says so: {"superseded": true}. It stops between two files read
+    (Pelican's `content_object_init` signal) or two pages written, so never
+    while Pelican saves its content cache (after the last file of each kind
+    is read): nothing outside the staging folder is left half written.
+    """
     before = set(sys.modules)
-    problems = build(content, output, settings_file, overrides, remove_old=False)
+    writer = stop_if_told = None
+    if stop is not None:
+        stop_if_told = told_to_stop(stop)
+        writer = stops_when_told(stop_if_told)
+        signals.content_object_init.connect(stop_if_told)
+
+    def give_writer(pelican):
+        return writer
+
+    signals.get_writer.connect(give_writer)
+    try:
+        problems = build(content, output, settings_file, overrides, remove_old=False)
+    except Superseded:
+        return {"superseded": True}
     return {"problems": problems, "imported": sorted(set(sys.modules) - before)}
+
+
+def full_build_unless_newer(content, output, settings_file, overrides, newer):
+    """A full build in a child, stopped as soon as `newer()` is true.
+
+    What the child returned (see full_build), or None if it failed.
+    """
+    stop_reading, stop_writing = os.pipe()
+    try:
+
+        def work():
+            os.close(stop_writing)  # the child's copy: the pipe ends with the builder
+            return full_build(content, output, settings_file, overrides, stop_reading)
+
+        pid, answers = start_child(work)
+        told = False
+        while not select.select([answers], [], [], WAIT_STEP)[0]:
+            if not told and newer():
+                os.write(stop_writing, b"stop")
+                told = True
+        return child_answer(pid, answers)
+    finally:
+        os.close(stop_reading)
+        os.close(stop_writing)
 
 
 def import_modules(names):
@@ -231,6 +339,18 @@ def answer(answers, **fields):
     answers.flush()
 
 
+def remove_folders(folders):
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def read_requests(requests, pending):
+    """Put each request line in the queue `pending`, then None at the end."""
+    for line in requests:
+        pending.put(line)
+    pending.put(None)
+
+
 def serve_requests(
     content,
     output,
@@ -240,52 +360,78 @@ def serve_requests(
     answers,
     quick_pass_after=QUICK_PASS_AFTER,
 ):
+    """Build for each request, answering as the module's docstring says.
+
+    A request that comes while a full build runs stops that build, whose
+    output would be out of date, and is answered `{"pass": "full",
+    "superseded": true}`; the newer request's builds follow. The end of the
+    requests (the preview stopping this builder) stops it too.
+    """
     content = Path(content).resolve()
-    last_build = 0.0  # seconds the last full build took
-    for line in requests:
+    pending = queue.Queue()
+    threading.Thread(
+        target=read_requests, args=(requests, pending), daemon=True
+    ).start()
+    # What changed since the last full build that succeeded, and how long that
+    # build took (0 before the first): a quick pass writes the pages of every
+    # file saved since, and only when they are all posts or pages (see
+    # site_common.quick_pass).
+    saved_since = set()
+    last_build = 0.0
+    while (line := pending.get()) is not None:
         request = json.loads(line)
         overrides = {**request["overrides"], **cache_settings(project)}
         # A broken settings file is not this process's to report: the build does.
         with contextlib.suppress(Exception):
             overrides.update(template_settings(settings_file, project))
-        changed = request.get("changed") or []
+        saved_since.update(request.get("changed") or [])
         started = time.monotonic()
         quick = {}
         # Reading the whole site is most of a small site's build: the quick
         # pass pays only where rendering every page takes long.
-        worth_it = changed and last_build > quick_pass_after
-        if worth_it and all(is_content_file(path, content) for path in changed):
-            quick = (
-                in_child(
-                    functools.partial(
-                        quick_build, content, output, settings_file, overrides, changed
-                    )
-                )
-                or {}
+        worth_it = saved_since and last_build > quick_pass_after
+        if worth_it and all(is_content_file(path, content) for path in saved_since):
+            work = functools.partial(
+                quick_build, content, output, settings_file, overrides, saved_since
             )
+            quick = in_child(work) or {}
             if quick.get("pages"):
                 answer(answers, **{"pass": "quick", "pages": quick["pages"]})
         full_started = time.monotonic()
         if quick.get("problems"):
-            problems = quick["problems"]  # the full build would say the same again
+            result = quick  # the full build would say the same again
+        elif not pending.empty():
+            result = {"superseded": True}  # its output would be out of date
         else:
-            result = in_child(
-                functools.partial(full_build, content, output, settings_file, overrides)
+            result = full_build_unless_newer(
+                content,
+                output,
+                settings_file,
+                overrides,
+                newer=lambda: not pending.empty(),
             )
-            problems = None if result is None else result["problems"]
-            import_modules(result["imported"] if result else ())
-        last_build = time.monotonic() - full_started
+            import_modules(result.get("imported", ()) if result else ())
+        if result and result.get("superseded"):
+            answer(answers, **{"pass": "full", "superseded": True})
+            continue
+        problems = 1 if result is None else result["problems"]
+        if problems == 0:
+            saved_since.clear()
+            last_build = time.monotonic() - full_started
         answer(
             answers,
             **{
                 "pass": "full",
-                "problems": 1 if problems is None else problems,
+                "problems": problems,
                 "seconds": time.monotonic() - started,
             },
         )
-        # Removing the replaced output takes time the author should not wait for.
-        for folder in retired_folders(output):
-            shutil.rmtree(folder, ignore_errors=True)
+        # Removing the replaced output takes seconds on a big site, which no
+        # save should wait for: it goes on beside the next builds (what a
+        # builder that ends leaves is removed by the next one).
+        threading.Thread(
+            target=remove_folders, args=(retired_folders(output),), daemon=True
+        ).start()
 
 
 def main(argv=None):

@@ -11,6 +11,8 @@ plugins once and builds each change in a fresh fork of itself, into a folder
 that replaces the output only when the whole build succeeded (build_site.py).
 When Python code changes (a plugin), a new builder is started, so the change
 counts; the settings and the theme are read afresh by every build anyway.
+A save made while a build runs is sent to the builder at once: it stops the
+full build under way, whose pages would be out of date, and builds anew.
 
 The reload script is added by this server to the pages it sends; it is never
 written into the output. It listens to /__preview__/events, where the server
@@ -18,6 +20,7 @@ announces each new build.
 """
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -54,6 +57,7 @@ new EventSource("{EVENTS_PATH}").addEventListener("reload", (event) => {{
 """
 RELOAD_TAG = f'<script src="{RELOAD_PATH}" defer></script>'.encode()
 QUIET_WAIT = 0.005  # seconds without a new change before a build starts
+ANSWER_WAIT = 0.02  # seconds between two looks for new saves while a build runs
 
 
 # -- pure functions ---------------------------------------------------------
@@ -136,6 +140,7 @@ class Builder:
         ]
         self.project = project
         self.process = None
+        self.answers = queue.Queue()
 
     def start(self):
         self.stop()
@@ -148,35 +153,60 @@ class Builder:
             # Messages are wrapped to the terminal's width, not 80 columns.
             env={**os.environ, "COLUMNS": str(terminal_columns())},
         )
+        self.answers = queue.Queue()  # this process's answers only
+        threading.Thread(
+            target=read_answers, args=(self.process.stdout, self.answers), daemon=True
+        ).start()
 
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.stdin.close()
             self.process.wait(timeout=30)
 
-    def build(self, overrides, changed, on_quick_pass):
-        """Build once; (succeeded, seconds). A builder that died is restarted.
+    def send(self, overrides, changed):
+        """Ask for a build; a builder that died is started again first.
 
-        `on_quick_pass(pages)` is called when the saved pages are in place
-        before the rest of the site (preview_builder.py).
+        A request sent while the builder is still on an earlier one stops
+        that one's full build: the builder answers it as superseded.
         """
         request = json.dumps({"overrides": overrides, "changed": sorted(changed)})
-        for _attempt in range(2):
-            if self.process is None or self.process.poll() is not None:
-                self.start()
-            try:
-                self.process.stdin.write(request + "\n")
-                self.process.stdin.flush()
-                while answer := self.process.stdout.readline():
-                    result = json.loads(answer)
-                    if result["pass"] == "quick":
-                        on_quick_pass(result["pages"])
-                    else:
-                        return result["problems"] == 0, result["seconds"]
-            except (BrokenPipeError, OSError):
-                pass
-            self.process = None
-        return False, 0.0
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+        with contextlib.suppress(BrokenPipeError, OSError):  # it died: see answer()
+            self.process.stdin.write(request + "\n")
+            self.process.stdin.flush()
+
+    def answer(self, timeout):
+        """The builder's next answer (preview_builder.py), None if none came
+        within `timeout` seconds, or {"pass": "ended"} if the builder ended."""
+        try:
+            return self.answers.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+
+def read_answers(stream, answers):
+    """Put each answer the builder writes in the queue `answers`."""
+    for line in stream:
+        with contextlib.suppress(ValueError):  # builds print to standard error
+            answers.put(json.loads(line))
+    answers.put({"pass": "ended"})
+
+
+def report_build(builds, result, lang):
+    """Tell the open pages and the author how a full build ended."""
+    succeeded = result.get("problems") == 0
+    builds.full_build(succeeded)
+    if succeeded:
+        message = Message(
+            "✓ Preview rebuilt ({seconds} s)", seconds=f"{result['seconds']:.2f}"
+        )
+    else:
+        message = Message(
+            "✗ The build failed: fix the file named above and save it "
+            "(the previous preview stays on screen until then)."
+        )
+    print(message.text(lang), flush=True)
 
 
 # -- serving ------------------------------------------------------------------
@@ -356,25 +386,41 @@ def main(argv=None):
     content = args.content.resolve()
     builder = Builder(ROOT, content, output, args.settings)
     builds = Builds()
+    changes = queue.Queue()
 
-    def rebuild(changed=()):
-        succeeded, seconds = builder.build(overrides(), changed, builds.quick_pass)
-        builds.full_build(succeeded)
-        if succeeded:
-            rebuilt = Message(
-                "✓ Preview rebuilt ({seconds} s)", seconds=f"{seconds:.2f}"
-            )
-            print(rebuilt.text(lang), flush=True)
-        else:
-            failed = Message(
-                "✗ The build failed: fix the file named above and save it "
-                "(the previous preview stays on screen until then)."
-            )
-            print(failed.text(lang), flush=True)
+    def rebuild(saved=()):
+        """Build until the preview shows every save so far: a save made while
+        a build runs is sent at once, and stops that build."""
+        restarted = False
+        builder.send(overrides(), saved)
+        waiting = 1  # requests the builder has not answered yet
+        while waiting:
+            result = builder.answer(timeout=ANSWER_WAIT)
+            if result is None:  # still building: a newer save goes at once
+                if not changes.empty():
+                    saved = next_changes(changes)
+                    if needs_new_builder(saved):
+                        builder.start()  # the old builder's builds end with it
+                        waiting = 0
+                    builder.send(overrides(), saved)
+                    waiting += 1
+            elif result["pass"] == "quick":
+                builds.quick_pass(result["pages"])
+            elif result["pass"] == "ended" and not restarted:
+                restarted = True  # the builder died: once more, with a new one
+                builder.start()
+                builder.send(overrides(), saved)
+                waiting = 1
+            elif result["pass"] == "ended":
+                report_build(builds, result, lang)
+                waiting = 0
+            else:
+                if not result.get("superseded"):
+                    report_build(builds, result, lang)
+                waiting -= 1
 
     rebuild()
     serve(args.host, args.port, output, builds, lang)
-    changes = queue.Queue()
     folders = [ROOT / name for name in WATCHED_FOLDERS if (ROOT / name).is_dir()]
     if not content.is_relative_to(ROOT):
         folders.append(content)

@@ -4,10 +4,14 @@ and the quick pass that puts the saved page in place first."""
 import functools
 import io
 import json
+import os
 import shutil
+import time
 
 import preview_builder as builder
-from conftest import CONTENT, ROOT
+from bs4 import BeautifulSoup
+from conftest import CONTENT, ROOT, build_site
+from site_common.quick_pass import quick_pass_settings, writes_pages_of
 
 SETTINGS = ROOT / "pelicanconf.py"
 POST = "posts/jinmyaku-zukuri.ja.md"
@@ -55,6 +59,14 @@ def test_the_quick_pass_puts_only_the_saved_page_in_place(tmp_path):
     assert "保存した一文。" in after[PAGE].decode("utf-8")
 
 
+def one_after_another(requests, answers):
+    """The request lines, each given only once the one before was answered."""
+    for number, request in enumerate(requests):
+        while answers.getvalue().count('"pass": "full"') < number:
+            time.sleep(0.05)
+        yield f"{request}\n"
+
+
 def test_a_quick_pass_comes_first_only_once_builds_are_slow(tmp_path):
     content, output, _ = preview_site(tmp_path)
     saved = save_with(content, "一文。")
@@ -67,7 +79,7 @@ def test_a_quick_pass_comes_first_only_once_builds_are_slow(tmp_path):
             output,
             SETTINGS,
             tmp_path,
-            io.StringIO(f"{request}\n{request}\n"),
+            one_after_another([request, request], answers),
             answers,
             quick_pass_after,
         )
@@ -76,3 +88,154 @@ def test_a_quick_pass_comes_first_only_once_builds_are_slow(tmp_path):
     # The first save has no build time to go by; later ones do.
     assert passes(quick_pass_after=0) == ["full", "quick", "full"]
     assert passes(quick_pass_after=60) == ["full", "full"]
+
+
+def test_a_newer_save_supersedes_the_build_under_way(tmp_path):
+    content, output, _ = preview_site(tmp_path)
+    first = json.dumps({"overrides": {"PREVIEW_DRAFTS": True}, "changed": []})
+    saved = save_with(content, "後から保存した一文。")
+    newer = json.dumps({"overrides": {"PREVIEW_DRAFTS": True}, "changed": [saved]})
+    answers = io.StringIO()
+
+    def requests():
+        yield f"{first}\n"
+        yield f"{newer}\n"  # at once: while the first build runs
+        while answers.getvalue().count('"pass": "full"') < 2:
+            time.sleep(0.05)  # the requests end only after both were answered
+
+    builder.serve_requests(
+        content.resolve(), output, SETTINGS, tmp_path, requests(), answers
+    )
+    said = [json.loads(line) for line in answers.getvalue().splitlines()]
+    assert said[0] == {"pass": "full", "superseded": True}
+    assert [(answer["pass"], answer.get("problems")) for answer in said[1:]] == [
+        ("full", 0)
+    ]
+    assert "後から保存した一文。" in (output / PAGE).read_text(encoding="utf-8")
+
+
+def test_a_stopped_full_build_leaves_the_output_as_it_was(tmp_path):
+    content, output, overrides = preview_site(tmp_path)
+    built = builder.in_child(
+        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
+    )
+    assert built["problems"] == 0
+    before = files(output)
+    save_with(content, "止められた一文。")
+    stop_reading, stop_writing = os.pipe()
+    os.write(stop_writing, b"stop")  # told before its first page
+    stopped = builder.in_child(
+        functools.partial(
+            builder.full_build, content, output, SETTINGS, overrides, stop_reading
+        )
+    )
+    assert stopped == {"superseded": True}
+    assert files(output) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "cache",
+        "content",
+        "output",
+    ]  # no staging folder left behind
+    again = builder.in_child(
+        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
+    )
+    assert again["problems"] == 0
+    assert "止められた一文。" in (output / PAGE).read_text(encoding="utf-8")
+
+
+def test_the_quick_pass_page_is_the_full_build_page(tmp_path):
+    """What the plugins skip in a quick pass is never shown on the pages it
+    writes: the full build that follows writes the same page, byte for byte
+    (the preview does not reload it again)."""
+    content, output, overrides = preview_site(tmp_path)
+    post = content / POST
+    # A second post on the same topics: the saved one has related posts and
+    # a neighbour, drawn from a post the quick pass does not write.
+    text = post.read_text(encoding="utf-8")
+    (content / "posts/second.ja.md").write_text(
+        text.replace("Title: ", "Title: 二つ目の", 1).replace(
+            "Date: 2018-09-01", "Date: 2019-09-01", 1
+        ),
+        encoding="utf-8",
+    )
+    first = builder.in_child(
+        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
+    )
+    assert first["problems"] == 0
+    post.write_text(
+        text.replace("Title: ", "Title: 新しい", 1) + "\n## 新しい節\n\n本文。\n",
+        encoding="utf-8",
+    )
+    quick = builder.in_child(
+        functools.partial(
+            builder.quick_build, content, output, SETTINGS, overrides, [str(post)]
+        )
+    )
+    assert quick["pages"]
+    quick_page = (output / PAGE).read_bytes()
+    full = builder.in_child(
+        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
+    )
+    assert full["problems"] == 0
+    assert quick_page == (output / PAGE).read_bytes()
+    soup = BeautifulSoup(quick_page, "lxml")
+    assert soup.select_one("h1").get_text(strip=True).startswith("新しい")
+    assert soup.select_one(".related a[href*=second]") is not None
+    assert soup.select_one(".share__link--facebook") is not None
+    card = soup.select_one('meta[property="og:image"]')["content"]
+    assert card.endswith("posts/jinmyaku-zukuri/card.png")
+
+
+def test_plugins_skip_in_a_quick_pass_what_only_other_pages_show(tmp_path):
+    """The setting a quick pass sets (site_common.quick_pass): the written
+    post's page is whole; the others, written here by the ordinary writer
+    to show it, lack what the plugins skipped for them."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    saved = content.resolve() / "posts/jinmyaku-zukuri.ja.md"
+    site = build_site(
+        content,
+        tmp_path / "output",
+        PREVIEW_DRAFTS=True,
+        **quick_pass_settings([saved]),
+    )
+    assert site.returncode == 0, site.log
+    written = BeautifulSoup(site.path(PAGE).read_text("utf-8"), "lxml")
+    other = BeautifulSoup(
+        site.path("en/posts/jinmyaku-zukuri/").read_text("utf-8"), "lxml"
+    )
+    assert written.select_one(".share__link--facebook") is not None
+    assert written.select_one(".toc") is not None
+    assert site.path("posts/jinmyaku-zukuri/card.png").is_file()
+    assert other.select_one(".share__link--facebook") is None
+    assert other.select_one(".toc") is None
+    assert not site.path("en/posts/jinmyaku-zukuri/card.png").exists()
+
+
+def test_every_page_is_written_whole_outside_a_quick_pass():
+    class Post:
+        source_path = "/site/content/posts/a.ja.md"
+
+    assert writes_pages_of({}, Post())
+    assert writes_pages_of(quick_pass_settings([Post.source_path]), Post())
+    assert not writes_pages_of(quick_pass_settings(["/site/content/b.md"]), Post())
+
+
+def test_a_quick_pass_checks_the_files_it_writes(tmp_path):
+    """The checks a quick pass skips are those of files it does not write,
+    which the full build before it passed; the saved file is checked whole."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    post = content / "posts/jinmyaku-zukuri.ja.md"
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("Tags:", "Tagz:", 1), "utf-8"
+    )
+    other = content.resolve() / "posts/jinmyaku-zukuri.en.md"
+
+    def quick_pass_of(source):
+        return build_site(content, tmp_path / "output", **quick_pass_settings([source]))
+
+    saved = quick_pass_of(content.resolve() / POST)
+    assert saved.returncode == 1
+    assert f"content/{POST}" in saved.log and "Tagz" in saved.log
+    assert quick_pass_of(other).returncode == 0

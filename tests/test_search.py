@@ -8,9 +8,15 @@ import shutil
 import pytest
 from conftest import CONTENT, ROOT, build_site, chromium, serve
 from publishing.publishing import with_directives
-from search.search import indexing_problem, pagefind_command, steady_entry
+from search.search import (
+    index_site,
+    indexing_problem,
+    pagefind_command,
+    steady_entry,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+from site_common.quick_pass import quick_pass_settings
 
 POST_JA = "/posts/jinmyaku-zukuri/"
 POST_EN = "/en/posts/jinmyaku-zukuri/"
@@ -294,3 +300,22 @@ def test_without_javascript_the_page_offers_the_archives(served):
         assert archives.get_attribute("href") == url + "/archives/"
     finally:
         browser.quit()
+
+
+class Written:
+    """What the `finalized` signal hands the plugin: the settings and the
+    folder Pelican wrote."""
+
+    def __init__(self, output_path, **settings):
+        self.output_path = str(output_path)
+        self.settings = settings
+
+
+def test_the_preview_s_quick_pass_writes_no_index(tmp_path):
+    page = '<html lang="ja"><body><main data-pagefind-body>人脈作り</main></body>'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    quick = quick_pass_settings([tmp_path / "content" / "a.ja.md"])
+    index_site(Written(tmp_path, **quick))
+    assert not (tmp_path / "pagefind").exists()
+    index_site(Written(tmp_path))  # any other build indexes what it wrote
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()

@@ -29,6 +29,7 @@ from site_common.content_files import display_folder
 from site_common.languages import site_languages
 from site_common.options import Rule, is_list_of_text, is_text, read_options
 from site_common.problems import BuildStopped, report, report_and_stop
+from site_common.quick_pass import writes_pages_of, writes_pages_of_file
 
 from . import after_reading, headers, source_files
 from .settings_checks import check_settings
@@ -117,6 +118,8 @@ def find_sources(generator, folder):
             full = os.path.join(generator.path, relative)
             if not os.path.isfile(full):
                 continue  # a link to nothing: check_folder names it
+            if not writes_pages_of_file(settings, full):
+                continue  # a quick pass: unchanged since a build that passed
             with open(full, "rb") as source_file:
                 raw = source_file.read()
             yield source_files.Source(folder, relative.replace(os.sep, "/"), kind, raw)
@@ -151,6 +154,8 @@ def check_read_contents(pairs, context, settings, options, folder, content_path)
     categories = options["categories"]
     problems, warnings = [], []
     for entry, content in pairs:
+        if not writes_pages_of(settings, content):
+            continue  # a quick pass: unchanged since a build that passed
         problems += after_reading.check_slug(entry, languages)
         problems += after_reading.check_links(
             entry, content._content, pattern, folder_files, folder

@@ -32,6 +32,7 @@ from pelican.contents import Article, Page
 from site_common.languages import site_languages
 from site_common.options import Rule, is_text, is_whole_number, read_options
 from site_common.problems import SETTINGS, Problem, report, report_and_stop
+from site_common.quick_pass import writes_pages_of
 from site_common.urls import browser_split, is_http_url
 
 logger = logging.getLogger(__name__)
@@ -379,6 +380,8 @@ def attach_reading_paths(generators):
 
     indexes = {lang: topic_index(lists[lang], topics_of) for lang in lists}
     for post in posts:
+        if not writes_pages_of(settings, post):
+            continue  # a quick pass: only the written posts show these
         if post.lang in lists:
             articles, index = lists[post.lang], indexes[post.lang]
         else:

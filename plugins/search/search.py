@@ -20,9 +20,11 @@ Settings, in one dict:
     }
 
 Pagefind costs about 1.3 s of processor time whatever the site's size (it
-loads its Japanese dictionary). A build that writes only part of the site
-(the preview's rebuild of one saved post) can turn indexing off with
-"index": False and index the whole output afterwards with `index_output`.
+loads its Japanese dictionary). The preview's quick pass, which writes only
+the saved posts' pages (site_common.quick_pass), writes no index: the full
+build that follows it does. Another build that writes only part of the site
+can turn indexing off with "index": False and index the whole output
+afterwards with `index_output`.
 """
 
 import json
@@ -34,6 +36,7 @@ from pathlib import Path
 from pelican import signals
 from site_common.options import Rule, is_flag, read_options
 from site_common.problems import Problem, report, report_and_stop
+from site_common.quick_pass import is_quick_pass
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +145,7 @@ def check_settings(pelican):
 def index_site(pelican):
     """Index the site Pelican has just written, reporting a failure."""
     options, _ = read_options(pelican.settings, SETTING, DEFAULTS, RULES)
-    if options["index"]:
+    if options["index"] and not is_quick_pass(pelican.settings):
         report(index_output(pelican.output_path), logger)
 
 

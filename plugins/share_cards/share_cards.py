@@ -37,6 +37,7 @@ from site_common.languages import localized, site_languages
 from site_common.messages import Message
 from site_common.options import Rule, is_language_texts, is_text, read_options
 from site_common.problems import SETTINGS, Problem, report_and_stop
+from site_common.quick_pass import writes_pages_of
 
 from .drawing import CARD_SIZE, draw_card, draws_japanese
 
@@ -279,6 +280,8 @@ def make_cards(generator):
         save_as = content.save_as if isinstance(content, Content) else None
         if not save_as:
             continue
+        if not writes_pages_of(settings, content):
+            continue  # a quick pass: the card is not written, nor shown
         lang = content.lang
         if lang not in looks:
             looks[lang] = card_look(settings, options, colours, lang)

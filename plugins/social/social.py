@@ -19,6 +19,7 @@ from pelican import signals
 from pelican.contents import Content
 from site_common.markup_problems import content_problems
 from site_common.problems import report, report_and_stop
+from site_common.quick_pass import writes_pages_of
 
 from .links import profiles, share_links
 from .markdown_extensions import REPORTER, LinkReferencesExtension, TweetExtension
@@ -91,6 +92,8 @@ def attach_social_data(generators):
     settings = generators[0].settings
     problems = []
     for content in contents_of(generators[0].context):
+        if not writes_pages_of(settings, content):
+            continue  # a quick pass: only the written pages show these
         image, image_problems = content_image(content, settings)
         problems += image_problems
         meta = content_social_meta(content, settings, image)
