@@ -93,13 +93,14 @@ def indexing_problem(returncode, printed):
     """The problem a run of Pagefind that ended with `returncode` causes, or None."""
     if returncode == 0:
         return None
-    said = last_words(printed) or "no message"
     return Problem(
         SEARCH_INDEX,
         "pagefind",
-        f"Pagefind could not index the site (exit status {returncode}): {said}. "
+        "Pagefind could not index the site (exit status {status}): {said}. "
         "Is the pinned pagefind[extended] of requirements.txt installed "
         "(make venv)?",
+        status=returncode,
+        said=last_words(printed) or "-",
     )
 
 

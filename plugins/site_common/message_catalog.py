@@ -583,6 +583,12 @@ BUILD = {
     "the build stopped after the problems above ({error})": (
         "上の問題のためにビルドが止まりました（{error}）"
     ),
+    "Pagefind could not index the site (exit status {status}): {said}. Is the "
+    "pinned pagefind[extended] of requirements.txt installed (make venv)?": (
+        "サイト内検索の索引を Pagefind で作れませんでした（終了コード {status}）: "
+        "{said}。requirements.txt で指定した pagefind[extended] が入っているか"
+        "確かめてください（make venv）"
+    ),
 }
 
 NEWPOST = {
@@ -690,6 +696,11 @@ PHRASES = {
     'a path such as "sitemap.xml", or ""': '「sitemap.xml」のようなパスか「""」',
     "a dict of {header name: value, or None to leave it out}": (
         "{ヘッダー名: 値（出さないなら None）} の辞書"
+    ),
+    'a dict of {"path/": "directives"}, e.g. {"search/": "script-src \'self\' '
+    "'wasm-unsafe-eval'\"}": (
+        '{"パス/": "ディレクティブ"} の辞書。例: {"search/": "script-src \'self\' '
+        "'wasm-unsafe-eval'\"}"
     ),
     "an X handle without the @ (letters, digits, _), or empty": (
         "@ をつけない X のハンドル（英字・数字・_）か空"
