@@ -367,8 +367,10 @@ def bench_settings():
 def benchmark(content, work, runs):
     output = work / "output"
     cache = work / "cache"
-    full, plain, cold, warm = [], [], [], []
+    full, plain, unindexed, cold, warm = [], [], [], [], []
     project = bench_settings()
+    # The same build without Pagefind's run (plugins/search), to show its share.
+    without_index = {**project, "SEARCH": {"index": False}}
     # Python compiles a module on its first import and keeps the bytecode,
     # unless PYTHONDONTWRITEBYTECODE is set: then the plugins would be
     # compiled again in every timed build, and Pelican's own modules not
@@ -379,12 +381,13 @@ def benchmark(content, work, runs):
     timed_build(content, output, project)
     timed_build(content, output, PLAIN)
     for number in range(runs):
-        pair = [(full, project), (plain, PLAIN)]
-        for results, overrides in pair if number % 2 == 0 else reversed(pair):
+        kinds = [(full, project), (plain, PLAIN), (unindexed, without_index)]
+        for results, overrides in kinds if number % 2 == 0 else reversed(kinds):
             results.append(timed_build(content, output, overrides))
         print(
             f"run {number + 1}/{runs}: full {full[-1][1]:.2f} s, "
-            f"plain {plain[-1][1]:.2f} s CPU",
+            f"plain {plain[-1][1]:.2f} s, "
+            f"without the search index {unindexed[-1][1]:.2f} s CPU",
             flush=True,
         )
     cached = {**project, **CACHE, "CACHE_PATH": str(cache)}
@@ -400,10 +403,15 @@ def benchmark(content, work, runs):
         )
     return {
         "full build": summary_row(full),
+        UNINDEXED: summary_row(unindexed),
         "plain Pelican": summary_row(plain),
         "cold build (cache on, empty)": summary_row(cold),
         "warm rebuild (one post changed)": summary_row(warm),
     }
+
+
+# The full build with the search index turned off: shown, not judged.
+UNINDEXED = "full build, search index off"
 
 
 def ratios(rows, key):
@@ -454,6 +462,13 @@ def report(rows, posts, files, runs, place):
         lines.append(
             f"- {name}: {least[index]:.2f}x least CPU time, {median[index]:.2f}x "
             f"median (target <= {target}x): {'ok' if ok else 'MISSED'}"
+        )
+    if UNINDEXED in rows:
+        share = rows["full build"]["cpu_least"] - rows[UNINDEXED]["cpu_least"]
+        without = rows[UNINDEXED]["cpu_least"] / rows["plain Pelican"]["cpu_least"]
+        lines.append(
+            f"- without the search index: {without:.2f}x plain Pelican, least CPU "
+            f"time (Pagefind's share of the full build: {share:.2f} s)"
         )
     return "\n".join(lines) + "\n", met
 

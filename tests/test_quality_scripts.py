@@ -203,3 +203,15 @@ def test_the_bench_report_judges_both_ratios_on_the_least_cpu_time():
     assert not met
     _, met = bench.report(bench_rows(3.0, 3.0, 4.0, 2.2), 300, 540, 5, "on disk")
     assert not met
+
+
+def test_the_bench_report_shows_the_search_index_s_share_without_judging_it():
+    rows = bench_rows(3.9, 3.0, 4.0, 2.0)
+    rows[bench.UNINDEXED] = {**rows["full build"], "cpu_least": 3.3}
+    text, met = bench.report(rows, 300, 540, 5, "in memory")
+    assert met  # judged on the full build, index included
+    assert "| full build, search index off | 3.30 s |" in text
+    assert (
+        "- without the search index: 1.10x plain Pelican, least CPU time "
+        "(Pagefind's share of the full build: 0.60 s)"
+    ) in text
