@@ -129,13 +129,17 @@ def project_copy(tmp_path):
 
 
 def run_make(project, *arguments, environment=None):
-    """Run make in a project copy with the test run's own virtual environment."""
+    """Run make in a project copy with the test run's own virtual environment,
+    taken as it is (`--assume-old`): a copy never reinstalls the plugins into
+    it, which would leave it pointing into the copy's temporary folder."""
     return subprocess.run(
         [
             "make",
             "--no-print-directory",
             "-C",
             str(project),
+            f"--assume-old={sys.prefix}/.installed",
+            f"--assume-old={sys.prefix}/.installed-dev",
             *arguments,
             f"VENV={sys.prefix}",
         ],
