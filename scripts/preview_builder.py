@@ -30,6 +30,10 @@ change in a forked child: the child starts from this clean, never-built state
 when its build is done. Pelican's content cache (in `cache/preview/`) lets a
 child read again only the files that changed. When Python code changes, the
 preview starts a new builder: what is imported here is never reloaded.
+
+This module holds the builds (quick and full) and the loop that answers the
+requests; starting, reading and stopping the forked children is in
+scripts/preview_fork.py.
 """
 
 import argparse
@@ -42,12 +46,10 @@ import importlib.util
 import json
 import os
 import queue
-import select
 import shutil
 import sys
 import threading
 import time
-import traceback
 from pathlib import Path
 
 import babel.localedata
@@ -56,15 +58,19 @@ from build_site import build, retired_folders
 from pelican import signals
 from pelican.settings import read_settings
 from pelican.writers import Writer
+from preview_fork import (
+    Superseded,
+    in_child,
+    in_child_unless_newer,
+    stops_when_told,
+    told_to_stop,
+)
 from site_common.languages import site_languages
 from site_common.quick_pass import quick_pass_settings, writes_pages_of
 
 # A full build that takes longer than this (seconds) is preceded by a quick
 # pass that renders only the saved pages.
 QUICK_PASS_AFTER = 0.5
-
-# Seconds between two looks for a newer request while a full build runs.
-WAIT_STEP = 0.02
 
 # Pelican's content cache: a changed file is read again, the others are not.
 # The cache lives beside the site's other build leftovers (`make clean`).
@@ -193,79 +199,6 @@ def quick_build(content, output, settings_file, overrides, changed):
     return {"problems": problems} if problems else {"pages": page_urls(written)}
 
 
-class Superseded(BaseException):
-    """Raised in a full build's child when a newer save came: what the build
-    would put in place is already out of date. Not an Exception, so that
-    nothing on the way (Pelican's readers) takes it for a problem."""
-
-
-def told_to_stop(stop):
-    """A function that raises Superseded once the pipe `stop` can be read
-    (the builder wrote to it, or has ended)."""
-
-    def stop_if_told(*_args, **_kwargs):
-        if select.select([stop], [], [], 0)[0]:
-            raise Superseded
-
-    return stop_if_told
-
-
-def stops_when_told(stop_if_told):
-    """A Pelican writer that calls `stop_if_told()` before each page or feed."""
-
-    class StopsWhenTold(Writer):
-        def write_file(self, *args, **kwargs):
-            stop_if_told()
-            return super().write_file(*args, **kwargs)
-
-        def write_feed(self, *args, **kwargs):
-            stop_if_told()
-            return super().write_feed(*args, **kwargs)
-
-    return StopsWhenTold
-
-
-def start_child(work):
-    """Run `work()` in a forked child: (its pid, the pipe its answer comes by).
-
-    The child starts from this process's never-built state, writes what
-    `work()` returns (JSON) and leaves without running any cleanup.
-    """
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(reading)
-        status = 1
-        try:
-            os.dup2(2, 1)  # Pelican prints to standard output: keep it off the pipe
-            with os.fdopen(writing, "w") as channel:
-                channel.write(json.dumps(work()))
-            status = 0
-        except BaseException:  # a bug: show it as a fresh process would
-            traceback.print_exc()
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(status)
-    os.close(writing)
-    return pid, reading
-
-
-def child_answer(pid, reading):
-    """What the child `pid` returned, or None if it failed."""
-    with os.fdopen(reading) as channel:
-        result = channel.read()
-    _, wait_status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(wait_status) != 0 or not result:
-        return None
-    return json.loads(result)
-
-
-def in_child(work):
-    """Run `work()` in a forked child; what it returns, or None if it failed."""
-    return child_answer(*start_child(work))
-
-
 def full_build(content, output, settings_file, overrides, stop=None):
     """A whole build; the problems, and the modules it imported (see below).
 
@@ -298,23 +231,8 @@ def full_build_unless_newer(content, output, settings_file, overrides, newer):
 
     What the child returned (see full_build), or None if it failed.
     """
-    stop_reading, stop_writing = os.pipe()
-    try:
-
-        def work():
-            os.close(stop_writing)  # the child's copy: the pipe ends with the builder
-            return full_build(content, output, settings_file, overrides, stop_reading)
-
-        pid, answers = start_child(work)
-        told = False
-        while not select.select([answers], [], [], WAIT_STEP)[0]:
-            if not told and newer():
-                os.write(stop_writing, b"stop")
-                told = True
-        return child_answer(pid, answers)
-    finally:
-        os.close(stop_reading)
-        os.close(stop_writing)
+    work = functools.partial(full_build, content, output, settings_file, overrides)
+    return in_child_unless_newer(work, newer)
 
 
 def import_modules(names):

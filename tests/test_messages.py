@@ -33,6 +33,7 @@ MESSAGE_SOURCES = sorted(
                 "translations.py",
                 "serve.py",
                 "preview_builder.py",
+                "preview_http.py",
             )
         ),
     ]
