@@ -8,8 +8,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+from japanese_text import headings, names, summaries
 from japanese_text import japanese_text as jt
-from japanese_text import names
 from japanese_text.line_breaks import (
     EastAsianLineBreakExtension,
     breaks_to_remove,
@@ -248,12 +248,12 @@ def test_characters_are_what_a_reader_sees_as_one():
     flags = "🇯🇵🇬🇧"
     heart = "❤\ufe0f"
     text = f"あ {decomposed_ga}{family}{flags}{heart}\n"
-    assert jt.count_units(text, "chars") == 6
-    assert jt.unit_ends(text, "chars")[-1] == len(text) - 1
+    assert summaries.count_units(text, "chars") == 6
+    assert summaries.unit_ends(text, "chars")[-1] == len(text) - 1
 
 
 def test_words_are_runs_without_spaces():
-    assert jt.count_units("  Two words,\nthree really. ", "words") == 4
+    assert summaries.count_units("  Two words,\nthree really. ", "words") == 4
 
 
 @pytest.mark.parametrize(
@@ -270,17 +270,17 @@ def test_reading_minutes_round_to_the_nearest_minute(
     units, measure, per_minute, minutes
 ):
     text = "字" * units if measure == "chars" else "word " * units
-    assert jt.reading_minutes(text, measure, per_minute) == minutes
+    assert summaries.reading_minutes(text, measure, per_minute) == minutes
 
 
 def test_find_cut_prefers_a_sentence_end_near_the_limit():
     text = "一二三四五六七八。" + "あ" * 20  # a stop after 9 characters
-    assert jt.find_cut(text, 10, "chars") == (9, True)
+    assert summaries.find_cut(text, 10, "chars") == (9, True)
 
 
 def test_find_cut_ignores_a_sentence_end_far_from_the_limit():
     text = "一。" + "あ" * 30
-    assert jt.find_cut(text, 10, "chars") == (10, False)
+    assert summaries.find_cut(text, 10, "chars") == (10, False)
 
 
 def test_find_cut_counts_words_and_takes_paragraph_ends_near_the_limit():
@@ -288,13 +288,13 @@ def test_find_cut_counts_words_and_takes_paragraph_ends_near_the_limit():
     ten_words = len(text) - len(" eleven")
     near = len("one two three four five six seven eight")
     far = len("one two three four")
-    assert jt.find_cut(text, 10, "words") == (ten_words, False)
-    assert jt.find_cut(text, 10, "words", breaks=[far]) == (ten_words, False)
-    assert jt.find_cut(text, 10, "words", breaks=[far, near]) == (near, True)
+    assert summaries.find_cut(text, 10, "words") == (ten_words, False)
+    assert summaries.find_cut(text, 10, "words", breaks=[far]) == (ten_words, False)
+    assert summaries.find_cut(text, 10, "words", breaks=[far, near]) == (near, True)
 
 
 def test_find_cut_leaves_short_text_whole():
-    assert jt.find_cut("短い。", 10, "chars") is None
+    assert summaries.find_cut("短い。", 10, "chars") is None
 
 
 # -- summaries ---------------------------------------------------------------------
@@ -302,25 +302,27 @@ def test_find_cut_leaves_short_text_whole():
 
 def test_truncate_html_closes_what_it_opens_and_adds_the_suffix_mid_sentence():
     html = "<p>あいう<strong>えおかき<em>くけこ</em></strong>さしすせそ</p>"
-    assert jt.truncate_html(html, 8, "chars", "…") == (
+    assert summaries.truncate_html(html, 8, "chars", "…") == (
         "<p>あいう<strong>えおかき<em>く…</em></strong></p>"
     )
 
 
 def test_truncate_html_ends_at_a_sentence_end_without_suffix():
     html = "<p>一二三四五六七八九。</p>\n<p>" + "あ" * 30 + "</p>"
-    assert jt.truncate_html(html, 12, "chars", "…") == "<p>一二三四五六七八九。</p>"
+    assert (
+        summaries.truncate_html(html, 12, "chars", "…") == "<p>一二三四五六七八九。</p>"
+    )
 
 
 def test_truncate_html_ends_at_a_paragraph_end_without_punctuation():
     html = "<p>今回のお題は</p>\n<p>" + "あ" * 30 + "</p>"
-    assert jt.truncate_html(html, 7, "chars", "…") == "<p>今回のお題は</p>"
+    assert summaries.truncate_html(html, 7, "chars", "…") == "<p>今回のお題は</p>"
 
 
 def test_truncate_html_never_splits_an_entity_or_a_character():
     html = "<p>A&amp;B か\u3099き</p>"
-    assert jt.truncate_html(html, 2, "chars", "…") == "<p>A&amp;…</p>"
-    assert jt.truncate_html(html, 4, "chars", "…") == "<p>A&amp;B か\u3099…</p>"
+    assert summaries.truncate_html(html, 2, "chars", "…") == "<p>A&amp;…</p>"
+    assert summaries.truncate_html(html, 4, "chars", "…") == "<p>A&amp;B か\u3099…</p>"
 
 
 def test_truncate_html_leaves_out_headings_code_and_media():
@@ -329,13 +331,13 @@ def test_truncate_html_leaves_out_headings_code_and_media():
         '<h2 id="x">見出し</h2><p>本文<img src="a.png" alt="画像">です。</p>'
         "<pre><code>code</code></pre><p>続き</p>"
     )
-    summary = jt.truncate_html(html, 100, "chars", "…")
+    summary = summaries.truncate_html(html, 100, "chars", "…")
     assert summary == "<p>本文です。</p><p>続き</p>"
 
 
 def test_truncate_html_counts_english_in_words():
     words = " ".join(f"w{n}" for n in range(1, 80))
-    summary = jt.truncate_html(f"<p>{words}</p>", 50, "words", "…")
+    summary = summaries.truncate_html(f"<p>{words}</p>", 50, "words", "…")
     assert summary == "<p>" + " ".join(f"w{n}" for n in range(1, 51)) + "…</p>"
 
 
@@ -343,15 +345,15 @@ def test_truncate_html_counts_english_in_words():
 
 
 def test_phrase_wrap_marks_phrase_boundaries_of_a_japanese_title():
-    wrapped = jt.phrase_wrap("重要な人脈作りに必要なこと")
+    wrapped = headings.phrase_wrap("重要な人脈作りに必要なこと")
     assert wrapped == (
         '<span class="phrases">重要な<wbr>人脈作りに<wbr>必要な<wbr>こと</span>'
     )
 
 
 def test_phrase_wrap_escapes_and_leaves_english_alone():
-    assert jt.phrase_wrap("A <b> & C") == "A &lt;b&gt; &amp; C"
-    wrapped = jt.phrase_wrap("「A<B」の話")
+    assert headings.phrase_wrap("A <b> & C") == "A &lt;b&gt; &amp; C"
+    wrapped = headings.phrase_wrap("「A<B」の話")
     assert "&lt;" in wrapped and "<B" not in wrapped
     text = BeautifulSoup(str(wrapped), "html.parser").get_text()
     assert text == "「A<B」の話"
@@ -362,7 +364,7 @@ def test_phrase_wrap_headings_changes_japanese_headings_only():
         '<h2 id="a">私が<a href="#x">「勇気」</a>で作った<code>転機の人脈</code></h2>\n'
         "<p>本文の段落はそのまま</p>\n<h3>English heading</h3>"
     )
-    soup = BeautifulSoup(str(jt.phrase_wrap_headings(html)), "html.parser")
+    soup = BeautifulSoup(str(headings.phrase_wrap_headings(html)), "html.parser")
     original = BeautifulSoup(html, "html.parser")
     assert soup.get_text() == original.get_text()
     assert soup.h2.select("wbr") and soup.h2.span["class"] == ["phrases"]
@@ -383,12 +385,14 @@ def test_phrase_wrap_headings_changes_japanese_headings_only():
     ],
 )
 def test_a_heading_of_text_alone_is_wrapped_as_the_parsed_one_is(text):
-    assert jt.wrap_plain_heading(text) == jt.wrap_heading(jt.tokenize(text))
+    assert headings.wrap_plain_heading(text) == headings.wrap_heading(
+        summaries.tokenize(text)
+    )
 
 
 def test_a_heading_of_text_alone_gets_its_phrase_breaks():
     html = '<h2 id="m">重要な人脈作りに必要なこと</h2>'
-    assert str(jt.phrase_wrap_headings(html)) == (
+    assert str(headings.phrase_wrap_headings(html)) == (
         '<h2 id="m"><span class="phrases">重要な<wbr>人脈作りに<wbr>必要な<wbr>'
         "こと</span></h2>"
     )

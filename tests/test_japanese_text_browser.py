@@ -2,7 +2,7 @@
 
 import pytest
 from conftest import chromium, serve
-from japanese_text.japanese_text import phrase_starts
+from japanese_text.headings import phrase_starts
 
 LONG_TITLE = "重要な人脈作りに必要なことは勇気を発揮することだと私は思います"
 HEADING = "私が「勇気」で作った転機の人脈と日本での最後の仕事"

@@ -10,7 +10,7 @@ fonts passed in, nothing is drawn.
 
 import functools
 
-from japanese_text.japanese_text import phrase_starts
+from japanese_text.headings import phrase_starts
 from japanese_text.names import has_japanese
 
 # Marks that may not start a line: closing brackets and quotes, stops and
