@@ -107,7 +107,7 @@ def slug_field():
         "すでにある記事では空のままにします（ファイル名がアドレスです）。",
         # Not required: a post written before has none (its file name gives
         # the address) and must save unchanged. A new post takes its file name
-        # from it; left empty, the build names the nameless file.
+        # from it: left empty, the CMS would write `.ja.md`.
         "required": False,
         "pattern": [SLUG_PATTERN, "半角の小文字・数字・ハイフンだけで書きます"],
         "i18n": "duplicate",
