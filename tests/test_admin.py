@@ -70,3 +70,28 @@ def test_a_missing_bundle_is_named_with_the_command_that_installs_it(tmp_path):
     assert "decap-cms.js" in problem.path
     assert "make node-modules" in problem.message
     assert admin.bundle_problems() == []
+
+
+def test_a_web_build_without_the_repository_is_warned_about(make_site):
+    post = "Title: 記事\nDate: 2024-05-01 10:00\n\n本文。\n"
+    site = make_site(
+        {"posts/a.ja.md": post},
+        SITEURL="https://example.org",
+        RELATIVE_URLS=False,
+        ADMIN={"github_repo": ""},
+    )
+    assert site.returncode == 0, site.log
+    assert (
+        'WARNING: settings: ADMIN["github_repo"] is empty, so the CMS at '
+        "https://example.org/admin/ cannot load" in site.log
+    )
+
+
+def test_only_a_web_build_without_the_repository_is_warned_about():
+    with_repo = {"github_repo": "lab/blog"}
+    assert admin.missing_repo_problems(with_repo, "https://example.org") == []
+    assert admin.missing_repo_problems({"github_repo": ""}, "") == []  # a preview
+    (problem,) = admin.missing_repo_problems({"github_repo": ""}, "https://a.org/")
+    assert problem.field == "github_repo"
+    assert "「持ち主/名前」" in problem.text("ja")
+    assert "https://a.org/admin/" in problem.text("ja")

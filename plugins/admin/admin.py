@@ -18,7 +18,8 @@ Settings, in one dict (defaults below):
 
 On 127.0.0.1 or localhost the CMS works on the files of the checkout through
 `decap-server` (npm), started beside the preview; elsewhere it signs in to
-GitHub and commits there (docs/browser.ja.md).
+GitHub and commits there (docs/browser.ja.md). It needs the repository there:
+a build for the web (an absolute SITEURL) whose ADMIN names none is warned.
 
 The CMS writes a file for each language, even one the author left empty: such
 a file in a language other than the site's default is not translated yet
@@ -37,14 +38,16 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 from publishing.publishing import PATH_HEADER_RULES_CONTEXT_KEY
+from site_common.messages import Message
 from site_common.options import Rule, is_text, read_options
-from site_common.problems import Problem, report, report_and_stop
+from site_common.problems import SETTINGS, Problem, report, report_and_stop
 from site_common.untranslated import (
     ignore_pattern,
     same_name_files,
     same_name_problems,
     untranslated_files,
 )
+from site_common.urls import is_http_url
 
 from .config import cms_config, config_text, known_terms
 
@@ -105,6 +108,20 @@ RULES = {
 def admin_options(settings):
     """(options, problems) of the ADMIN setting."""
     return read_options(settings, SETTING, DEFAULTS, RULES)
+
+
+def missing_repo_problems(options, siteurl):
+    """A build for the web (an absolute SITEURL, as publishconf.py gives) whose
+    ADMIN names no repository: its /admin/ could not load. GitHub Actions
+    names it (GITHUB_REPOSITORY); any other place must write it in."""
+    if options["github_repo"] or not is_http_url(siteurl):
+        return []
+    message = Message(
+        'ADMIN["github_repo"] is empty, so the CMS at {siteurl}/admin/ cannot load: '
+        'write the repository as "owner/name" into ADMIN in pelicanconf.py',
+        siteurl=siteurl.rstrip("/"),
+    )
+    return [Problem(SETTINGS, "github_repo", message)]
 
 
 def bundle_problems(bundle=BUNDLE):
@@ -249,8 +266,10 @@ def link_bundle_into(project):
 
 
 def check_settings(pelican):
-    _, problems = admin_options(pelican.settings)
+    options, problems = admin_options(pelican.settings)
     report_and_stop(problems + bundle_problems(), logger)
+    siteurl = pelican.settings.get("SITEURL", "")
+    report(missing_repo_problems(options, siteurl), logger, logging.WARNING)
 
 
 def leave_out_untranslated(pelican):

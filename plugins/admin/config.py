@@ -99,11 +99,15 @@ def post_fields(tags, categories, default_category):
 
 def slug_field():
     return {
-        "label": "スラッグ（アドレス。半角の小文字・数字・ハイフン）",
+        "label": "スラッグ（アドレス。新しい記事では必ず入れます）",
         "name": "slug",
         "widget": "string",
-        "hint": "新しい記事では必ず入れます（例: jinmyaku-no-tsukurikata）。"
-        "ファイル名になり、公開後は変えません。",
+        "hint": "半角の小文字・数字・ハイフンで（例: jinmyaku-no-tsukurikata）。"
+        "新しい記事のファイル名になり、公開後は変えません。"
+        "すでにある記事では空のままにします（ファイル名がアドレスです）。",
+        # Not required: a post written before has none (its file name gives
+        # the address) and must save unchanged. A new post takes its file name
+        # from it: left empty, the CMS would write `.ja.md`.
         "required": False,
         "pattern": [SLUG_PATTERN, "半角の小文字・数字・ハイフンだけで書きます"],
         "i18n": "duplicate",

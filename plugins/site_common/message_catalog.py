@@ -373,6 +373,12 @@ WARNINGS = {
         "Date {date} は未来の日時なので、その日までトップページの一番上に"
         "出続けます。日付を直すか、まだ公開しないなら「Status: draft」にしてください"
     ),
+    'ADMIN["github_repo"] is empty, so the CMS at {siteurl}/admin/ cannot load: '
+    'write the repository as "owner/name" into ADMIN in pelicanconf.py': (
+        'ADMIN["github_repo"] が空なので、{siteurl}/admin/ の編集画面が開きません。'
+        "pelicanconf.py の ADMIN に、リポジトリを「持ち主/名前」の形で書いてください"
+        '（例: ADMIN = {{"github_repo": "持ち主/名前"}}）'
+    ),
 }
 
 SETTINGS = {
