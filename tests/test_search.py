@@ -3,7 +3,9 @@ search page of each language finds that language's posts in a real headless
 Chromium, Japanese words as readers type them, and nothing of it reaches the
 other pages."""
 
+import re
 import shutil
+from urllib.parse import quote
 
 import pytest
 from conftest import CONTENT, ROOT, build_site, chromium, serve
@@ -15,6 +17,7 @@ from search.search import (
     steady_entry,
 )
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 from site_common.quick_pass import quick_pass_settings
 
@@ -265,10 +268,79 @@ def test_english_words_find_the_english_post_only(served, driver):
 
 
 @pytest.mark.browser
-def test_nothing_is_downloaded_before_the_box_is_focused(served, driver):
+@pytest.mark.parametrize("query", ["mindset", "xyzzy", "mindfulness"])
+def test_english_words_the_site_does_not_have_find_nothing(served, driver, query):
+    # Pagefind alone shortens these until they match: "mind", "x", "mind".
+    url, _ = served
+    driver.get(url + "/en/search/")
+    assert search_for(driver, query) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "query, stem, marked",
+    [
+        ("mixer", "mixer", "mixers"),
+        ("jobs", "job", "job"),
+        ("Courage", "courage", "courage"),
+    ],
+)
+def test_an_english_word_finds_its_plural_and_stem(served, driver, query, stem, marked):
+    # The whole word of the text is marked: "mixers" for "mixer".
+    url, _ = served
+    driver.get(url + "/en/search/")
+    assert url + POST_EN in search_for(driver, query)
+    excerpt = driver.find_element(
+        By.XPATH,
+        f'//li[.//a[contains(@href, "{POST_EN}")]]/p[@class="search-result__excerpt"]',
+    )
+    marks = [mark.text.lower() for mark in excerpt.find_elements(By.TAG_NAME, "mark")]
+    assert marks and all(mark.startswith(stem) for mark in marks), marks
+    assert marked in marks, marks
+
+
+@pytest.mark.browser
+def test_japanese_excerpts_end_headings_with_a_japanese_full_stop(served, driver):
+    # Pagefind joins the paragraph 「今回のお題は」 to the next with ". ".
+    url, _ = served
+    driver.get(url + "/search/")
+    search_for(driver, "お題")
+    excerpt = driver.find_element(By.CSS_SELECTOR, ".search-result__excerpt").text
+    assert "今回のお題は。" in excerpt
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]\.", excerpt), excerpt
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "page, query, other",
+    [("/search/", "勇気", "/en/search/"), ("/en/search/", "courage", "/search/")],
+)
+def test_the_language_toggle_keeps_the_words(served, driver, page, query, other):
+    url, _ = served
+    toggle = ".lang-toggle a[data-lang-choice]"
+    driver.get(url + page)
+    search_for(driver, query)
+    href = driver.find_element(By.CSS_SELECTOR, toggle).get_attribute("href")
+    assert href == url + other + "?q=" + quote(query)
+    box = driver.find_element(By.ID, "search-query")
+    box.send_keys(Keys.BACKSPACE * len(query))  # no words: no ?q=
+    WebDriverWait(driver, 5).until(
+        lambda d: (
+            d.find_element(By.CSS_SELECTOR, toggle).get_attribute("href") == url + other
+        )
+    )
+    driver.get(url + page + "?q=" + quote(query))
+    href = driver.find_element(By.CSS_SELECTOR, toggle).get_attribute("href")
+    assert href == url + other + "?q=" + quote(query)
+
+
+@pytest.mark.browser
+def test_nothing_is_downloaded_before_the_box_is_used(served, driver):
     url, _ = served
     loaded = "return performance.getEntriesByType('resource').map((e) => e.name);"
     driver.get(url + "/en/search/")
+    # The cursor is in the box, which does not download the index.
+    assert driver.switch_to.active_element.get_attribute("id") == "search-query"
     assert not [name for name in driver.execute_script(loaded) if "pagefind" in name]
     driver.find_element(By.ID, "search-query").click()
     WebDriverWait(driver, 10).until(
