@@ -191,6 +191,11 @@ NAMES = {
     '{field} "{name}" has no slug: {add}': (
         "{field}「{name}」のアドレス（ローマ字）がまだ決まっていません。{add}"
     ),
+    '{field} "{name}" has no slug: is it a typo for "{choice}"? If it is a new '
+    "name, {add}": (
+        "{field}「{name}」のアドレス（ローマ字）がまだ決まっていません。"
+        "「{choice}」の書き間違いではありませんか？新しい名前なら、{add}"
+    ),
     'add "{name}": "{slug}" to {setting}["slugs"] in {file}': (
         '{file} の {setting}["slugs"] に次の1行を足してください: "{name}": "{slug}",'
     ),
