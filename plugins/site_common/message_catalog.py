@@ -110,12 +110,30 @@ HEADER = {
         "{name}「{value}」は「日/月」とも「月/日」とも読めて、日付が決まりません。"
         "年を先に書いてください（{hint}）"
     ),
+    '{name} "{value}" is written {order}/year: write it year first, as '
+    '"{name}: {fixed}"': (
+        "{name}「{value}」は「{order}/年」の順に書かれています。年を先に書いてください。"
+        "正しい行: {name}: {fixed}"
+    ),
+    '{name} "{value}" is written {order}/year: write it year first, as '
+    '"{name}: {fixed}", or with the time, as "{name}: {fixed} 10:00"': (
+        "{name}「{value}」は「{order}/年」の順に書かれています。年を先に書いてください。"
+        "正しい行: {name}: {fixed}（時刻も書くなら {name}: {fixed} 10:00）"
+    ),
+    "month/day": "月/日",
+    "day/month": "日/月",
     '{name} "{value}" is not a valid date ({hint})': (
         "{name}「{value}」は日付として読めません（{hint}）"
     ),
     '{name} "{value}" is written with 年月日: write it as "{name}: {fixed}"': (
         "{name}「{value}」は「年月日」で書かれています。"
         "「年-月-日 時:分」の形にしてください。正しい行: {name}: {fixed}"
+    ),
+    '{name} "{value}" is written with 年月日: write it as "{name}: {fixed}", or '
+    'with the time, as "{name}: {fixed} 10:00"': (
+        "{name}「{value}」は「年月日」で書かれています。"
+        "「年-月-日 時:分」の形にしてください。"
+        "正しい行: {name}: {fixed}（時刻も書くなら {name}: {fixed} 10:00）"
     ),
     '{name} "{value}" has full-width characters: write it with ASCII digits and '
     'signs, as in "{name}: {fixed}"': (
@@ -134,6 +152,10 @@ HEADER = {
     ),
     'Status "{value}" is not one of {statuses}{suggestion}': (
         "Status「{value}」は使えません（{statuses} のどれかです）{suggestion}"
+    ),
+    'Status "{value}" is not one of {statuses}: write it as "Status: {fixed}"': (
+        "Status「{value}」は使えません（{statuses} のどれかです）。"
+        "正しい行: Status: {fixed}"
     ),
     ' (did you mean "{choice}"?)': "。「{choice}」の書き間違いではありませんか？",
     'unknown metadata "{name}"{suggestion}: fix the name, or the line is ignored': (
@@ -805,6 +827,8 @@ FRAGMENTS = frozenset(
         "a delete character",
         "a control character",
         "use YYYY-MM-DD HH:MM",
+        "month/day",
+        "day/month",
         ' (did you mean "{choice}"?)',
         "lower-case ASCII letters (a-z), digits and single hyphens between them",
         'add "{name}": "{slug}" to {setting}["slugs"] in {file}',
