@@ -605,6 +605,13 @@ BUILD = {
         "{path}: 記事の情報に {name}: の行が二つあります。最初の行が使われます。"
         "もう一方の行を消してください"
     ),
+    "{paths}: not published yet: the translation is still a draft (Status: draft) "
+    "while its original is published. Nothing to do until it is translated; then "
+    "write Status: published": (
+        "{paths}: 翻訳はまだ下書き（Status: draft）なので、原文だけが公開されています。"
+        "訳し終えるまで、することはありません（訳し終えたら Status: published に"
+        "します）"
+    ),
     "could not be read ({error})": "読めませんでした（{error}）",
     "{settings} could not be read: {error}": "{settings} が読めませんでした: {error}",
     "the build stopped after the problems above ({error})": (
