@@ -30,9 +30,11 @@ import tempfile
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
-from site_common.content_files import display_folder
+from rich.text import Text
+from site_common.content_files import display_folder, display_path
 from site_common.messages import (
     Message,
     messages_language,
@@ -58,6 +60,36 @@ PELICAN_MESSAGES = {
         ),
     ),
 }
+
+# Pelican's note on a slug whose every file is a translation (the English
+# draft of a published Japanese post, as the guide has it): the start of its
+# format, which ends with one "\n%s" per file.
+ONLY_TRANSLATIONS = 'All items ("%s") "%s" are translations: '
+# Pelican's last line on its console, printed even when problems were logged.
+PELICAN_DONE = "Done: Processed "
+
+
+def only_translations(record, content):
+    """The files of Pelican's "All items ... are translations" note, as the
+    author names them (content/posts/x.en.md), or None for another record."""
+    if not str(record.msg).startswith(ONLY_TRANSLATIONS):
+        return None
+    args = record.args if isinstance(record.args, tuple) else ()
+    paths = [str(path) for path in args[2:]]
+    return [display_path(content, path) for path in paths] or None
+
+
+def console_output(printed, failed):
+    """What Pelican printed on its console, to show: all of it, except its
+    "Done: Processed ..." line when the build failed."""
+    if not failed:
+        return printed
+    lines = printed.splitlines(keepends=True)
+    return "".join(
+        line
+        for line in lines
+        if not Text.from_ansi(line).plain.startswith(PELICAN_DONE)
+    )
 
 
 def failure_reason(error):
@@ -85,6 +117,7 @@ class PlainLines(logging.Handler):
     def __init__(self, stream, project, content, lang="en"):
         super().__init__(logging.INFO)
         self.stream = stream
+        self.content_path = content
         self.project_prefix = f"{os.path.abspath(project)}{os.sep}"
         self.content_label = display_folder(content, project)
         self.lang = lang
@@ -102,6 +135,14 @@ class PlainLines(logging.Handler):
         problem = getattr(record, "problem", None)
         if isinstance(problem, Problem):
             return problem.text(self.lang)
+        if translations := only_translations(record, self.content_path):
+            words = Message(
+                "{paths}: not published yet: the translation is still a draft "
+                "(Status: draft) while its original is published. Nothing to do "
+                "until it is translated; then write Status: published",
+                paths=", ".join(translations),
+            )
+            return words.text(self.lang)
         if record.msg in PELICAN_MESSAGES and isinstance(record.args, tuple):
             names, words = PELICAN_MESSAGES[record.msg]
             if len(names) == len(record.args):
@@ -112,11 +153,19 @@ class PlainLines(logging.Handler):
             return words.text(self.lang)
         return record.getMessage()
 
+    def shown_level(self, record):
+        """The level a line is shown at: Pelican's note on a translation kept
+        as a draft is no problem, only news."""
+        if only_translations(record, self.content_path):
+            return "INFO"
+        return record.levelname
+
     def format_line(self, record):
         message = self.message(record).replace(self.project_prefix, "")
         message = " ".join(part.strip() for part in message.splitlines() if part)
-        self.lines.append((record.levelname, *split_path(record, message)))
-        line = f"{record.levelname}: {message}"
+        level = self.shown_level(record)
+        self.lines.append((level, *split_path(record, message)))
+        line = f"{level}: {message}"
         if record.exc_info and record.levelno >= logging.CRITICAL:
             line += "\n" + logging.Formatter().formatException(record.exc_info)
         return line
@@ -225,6 +274,20 @@ def summary(count, lang="en"):
     return Message(template, count=count).text(lang)
 
 
+def run_and_print(pelican, handler):
+    """Run Pelican, showing what it prints on its console but its "Done" line
+    when the build failed: that line would say the opposite of the summary."""
+    printed = console.capture()
+    try:
+        with printed:
+            pelican.run()
+    finally:
+        shown = console_output(printed.get(), failed=bool(handler.errors))
+        if shown:
+            console.file.write(shown)
+            console.file.flush()
+
+
 def run_pelican(settings_file, overrides, handler):
     """Read the settings and run Pelican; problems go to the log."""
     try:
@@ -246,7 +309,7 @@ def run_pelican(settings_file, overrides, handler):
         )
         report([problem], logger)
     try:
-        Pelican(settings).run()
+        run_and_print(Pelican(settings), handler)
     except BuildStopped:
         pass  # its problems are in the log already
     except Exception as error:

@@ -8,6 +8,7 @@ import hashlib
 import shutil
 import textwrap
 
+import build_site as build_site_script
 import pytest
 from conftest import CONTENT, ROOT, build_site
 from pelican.settings import read_settings
@@ -185,3 +186,59 @@ def test_a_file_a_reader_fails_on_is_named_with_the_reason(tmp_path, last_good):
     ), site.log
     assert "Traceback" not in site.log
     assert folder_digest(output) == before
+
+
+JAPANESE_POST = "Title: 朝の習慣\nDate: 2026-11-01 10:00\n\n本文です。\n"
+ENGLISH_DRAFT = (
+    "Title: Morning habits\nDate: 2026-11-01 10:00\nStatus: draft\n"
+    "Translation: true\n\nText.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "INFO: content/posts/x.en.md: not published yet: the translation is "
+            "still a draft (Status: draft) while its original is published. Nothing "
+            "to do until it is translated; then write Status: published",
+        ),
+        (
+            None,  # the site's default: Japanese
+            "INFO: content/posts/x.en.md: 翻訳はまだ下書き（Status: draft）なので、"
+            "原文だけが公開されています。訳し終えるまで、することはありません"
+            "（訳し終えたら Status: published にします）",
+        ),
+    ],
+)
+def test_an_english_draft_of_a_published_post_is_calm_news(make_site, lang, expected):
+    site = make_site(
+        {"posts/x.ja.md": JAPANESE_POST, "posts/x.en.md": ENGLISH_DRAFT},
+        MESSAGES_LANG=lang,
+    )
+    assert site.returncode == 0, site.log
+    lines = site.log.splitlines()
+    assert expected in lines, site.log
+    assert not [line for line in lines if "are translations" in line]
+
+
+def test_pelicans_done_line_is_shown_only_for_a_good_build(tmp_path, make_site):
+    good = make_site({"posts/x.ja.md": JAPANESE_POST})
+    assert good.returncode == 0, good.log
+    assert any(line.startswith("Done: Processed ") for line in good.log.splitlines())
+    probe = """
+        def late(pelican):
+            logger.error("content/posts/x.ja.md: found late")
+        signals.finalized.connect(late, weak=False)
+    """
+    failed = make_site({}, with_about=False, **with_probe(tmp_path, probe))
+    assert failed.returncode == 1
+    assert "ERROR: content/posts/x.ja.md: found late" in failed.log.splitlines()
+    assert "Done: Processed" not in failed.log, failed.log
+
+
+def test_the_done_line_is_left_out_of_a_failed_builds_console_output():
+    printed = "\x1b[1mDone: Processed \x1b[0m1 article\nother line\n"
+    assert build_site_script.console_output(printed, failed=True) == "other line\n"
+    assert build_site_script.console_output(printed, failed=False) == printed

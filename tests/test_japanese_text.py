@@ -201,6 +201,43 @@ def test_name_problem_says_what_to_add_where(kind, name, slug, problem):
     assert (found and str(found)) == problem
 
 
+@pytest.mark.parametrize(
+    ("name", "known", "close"),
+    [
+        ("人派", ["人脈", "勇気"], "人脈"),  # one kanji wrong, same length
+        ("人脈作", ["人脈"], "人脈"),  # as difflib finds it
+        ("転職", ["人脈"], None),
+        ("派", ["脈"], None),  # a one-character name is no typo of another
+        ("キャリヤ", ["キャリア"], "キャリア"),
+        ("副業", ["勇気"], None),
+    ],
+)
+def test_a_close_name_is_one_character_apart(name, known, close):
+    assert names.close_name(name, known) == close
+
+
+def test_a_name_close_to_a_known_one_is_asked_about_before_the_line_to_add():
+    problem = names.name_problem("Category", "人派", "ren-pai", {"人脈": "jinmyaku"})
+    assert str(problem) == (
+        'Category "人派" has no slug: is it a typo for "人脈"? If it is a new name, '
+        'add "人派": "nin-ha" to JAPANESE_TEXT["slugs"] in pelicanconf.py'
+    )
+    assert problem.text("ja") == (
+        "Category「人派」のアドレス（ローマ字）がまだ決まっていません。"
+        "「人脈」の書き間違いではありませんか？新しい名前なら、pelicanconf.py の "
+        'JAPANESE_TEXT["slugs"] に次の1行を足してください: "人派": "nin-ha",'
+    )
+
+
+def test_a_name_other_posts_use_is_known_too():
+    problem = names.name_problem("Tag", "副行", "fu-xing", {}, known=["副業"])
+    assert '"副業"' in str(problem)
+    assert (
+        names.name_problem("Tag", "副行", "fu-xing", {}, known=[]).values.get("choice")
+        is None
+    )
+
+
 def test_names_are_read_in_one_width_and_form():
     assert names.normal_name("ＡＩ") == "AI"
     assert names.normal_name("ｷｬﾘｱ") == "キャリア"

@@ -199,6 +199,20 @@ def test_a_japanese_name_missing_from_the_table_stops_the_build(make_site):
     assert "人脈" not in site.log  # in the table
 
 
+def test_a_name_one_kanji_from_another_posts_name_is_asked_about(make_site):
+    site = make_site(
+        {
+            "posts/x.ja.md": post("一つ目", "本文です。", tags="副業"),
+            "posts/y.ja.md": post("二つ目", "本文です。", tags="副行"),
+        }
+    )
+    refused(
+        site,
+        'content/posts/y.ja.md: Tags "副行" has no slug: is it a typo for "副業"? '
+        'If it is a new name, add "副行": ',
+    )
+
+
 def test_names_that_cannot_make_an_address_stop_the_build_naming_file_and_field(
     make_site,
 ):

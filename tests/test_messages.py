@@ -278,7 +278,31 @@ def header_problems(text):
         (
             "Title: 朝の習慣\nDate: 2026年11月30日\n\n本文\n",
             "Date「2026年11月30日」は「年月日」で書かれています。"
-            "「年-月-日 時:分」の形にしてください。正しい行: Date: 2026-11-30",
+            "「年-月-日 時:分」の形にしてください。正しい行: Date: 2026-11-30"
+            "（時刻も書くなら Date: 2026-11-30 10:00）",
+        ),
+        (
+            "Title: 朝の習慣\nDate: 11/29/2026\n\n本文\n",
+            "Date「11/29/2026」は「月/日/年」の順に書かれています。年を先に書いて"
+            "ください。正しい行: Date: 2026-11-29"
+            "（時刻も書くなら Date: 2026-11-29 10:00）",
+        ),
+        (
+            "Title: 朝の習慣\nDate: 29.11.2026 9:30\n\n本文\n",
+            "Date「29.11.2026 9:30」は「日/月/年」の順に書かれています。年を先に書いて"
+            "ください。正しい行: Date: 2026-11-29 09:30",
+        ),
+        (
+            "Title: 朝の習慣\nDate: 2026-11-30 10:00\nStatus: 公開\n\n本文\n",
+            "Status「公開」は使えません"
+            "（published, draft, hidden, skip のどれかです）。"
+            "正しい行: Status: published",
+        ),
+        (
+            "Title: 朝の習慣\nDate: 2026-11-30 10:00\nStatus: 下書き\n\n本文\n",
+            "Status「下書き」は使えません"
+            "（published, draft, hidden, skip のどれかです）。"
+            "正しい行: Status: draft",
         ),
         (
             "Title: 朝の習慣\nDate: 2026年1月5日 9時30分\n\n本文\n",
@@ -303,6 +327,42 @@ def test_a_typed_mistake_in_english():
         'line 1 "Title：朝の習慣" has a full-width colon "：" after the name: '
         'write an ASCII colon, as in "Title: 朝の習慣"'
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Title: A\nDate: 11/29/2026\n\nText\n",
+            'Date "11/29/2026" is written month/day/year: write it year first, as '
+            '"Date: 2026-11-29", or with the time, as "Date: 2026-11-29 10:00"',
+        ),
+        (
+            "Title: A\nDate: 29/11/2026 18:05\n\nText\n",
+            'Date "29/11/2026 18:05" is written day/month/year: write it year '
+            'first, as "Date: 2026-11-29 18:05"',
+        ),
+        (
+            "Title: A\nDate: 2026年12月1日\n\nText\n",
+            'Date "2026年12月1日" is written with 年月日: write it as "Date: '
+            '2026-12-01", or with the time, as "Date: 2026-12-01 10:00"',
+        ),
+        (
+            "Title: A\nDate: 2026-11-30 10:00\nStatus: 非公開\n\nText\n",
+            'Status "非公開" is not one of published, draft, hidden, skip: write it '
+            'as "Status: hidden"',
+        ),
+    ],
+)
+def test_a_typed_date_or_status_in_english(text, expected):
+    (problem,) = header_problems(text)
+    assert problem.message == expected
+
+
+@pytest.mark.parametrize("date", ["01/05/2026", "5/1/2026", "01.05.26"])
+def test_a_date_both_readings_make_is_still_refused_as_ambiguous(date):
+    (problem,) = header_problems(f"Title: A\nDate: {date}\n\nText\n")
+    assert "can be read as two different days" in problem.message
 
 
 def test_a_full_width_colon_in_the_body_is_no_header_line():

@@ -13,7 +13,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from pelican.utils import get_date
 from site_common.header import Header, corrected_line, read_header, typed_prefix
@@ -46,6 +46,18 @@ KNOWN_METADATA = (
     "Source_Digest",  # digest of the Japanese original a translation follows
 )
 STATUSES = ("published", "draft", "hidden", "skip")
+# What a Japanese author may write for each status.
+STATUS_WORDS = {
+    "公開": "published",
+    "公開中": "published",
+    "公開済み": "published",
+    "下書き": "draft",
+    "下書": "draft",
+    "ドラフト": "draft",
+    "非公開": "hidden",
+    "隠す": "hidden",
+    "スキップ": "skip",
+}
 DATE_HINT = Message("use YYYY-MM-DD HH:MM")
 SLUG_FIX = "{reason} (rename the file or set Slug:)"
 MARKUP_RE = re.compile(r"<[A-Za-z/!][^>]*>")
@@ -62,6 +74,12 @@ JAPANESE_DATE_RE = re.compile(
     r"(?:\s*([0-9]{1,2})\s*(?:時|:)\s*(?:([0-9]{1,2})\s*分?)?)?"
 )
 AMBIGUOUS_DATE_RE = re.compile(r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b")
+READING_ORDERS = {"month/day": Message("month/day"), "day/month": Message("day/month")}
+# The same with a four-digit year and at most a time: the ones a fix can be
+# written for, when only one reading is a date.
+ONE_READING_RE = re.compile(
+    r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})(?:\s+([0-9]{1,2}:[0-9]{2}))?"
+)
 
 
 @dataclass(frozen=True)
@@ -133,8 +151,13 @@ def typed_date(text):
     if match := JAPANESE_DATE_RE.fullmatch(plain):
         year, month, day, hour, minute = match.groups()
         fixed = f"{year}-{int(month):02d}-{int(day):02d}"
-        if hour is not None:
-            fixed += f" {int(hour):02d}:{int(minute or 0):02d}"
+        if hour is None:
+            return (
+                '{name} "{value}" is written with 年月日: write it as '
+                '"{name}: {fixed}", or with the time, as "{name}: {fixed} 10:00"',
+                fixed,
+            )
+        fixed += f" {int(hour):02d}:{int(minute or 0):02d}"
         return (
             '{name} "{value}" is written with 年月日: write it as "{name}: {fixed}"',
             fixed,
@@ -151,6 +174,42 @@ def typed_date(text):
 def is_ambiguous_date(text):
     """01/05/2024, 1/5/2024, 05-01-2024 (full-width digits too): day or month?"""
     return bool(AMBIGUOUS_DATE_RE.match(unicodedata.normalize("NFKC", text)))
+
+
+def one_reading(text):
+    """(message, the date year first) when only one reading of a day-and-month
+    date is a date (11/29/2026: 29 is no month), else None."""
+    match = ONE_READING_RE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if not match:
+        return None
+    first, second, year, time = match.groups()
+    readings = {
+        "month/day": (int(year), int(first), int(second)),
+        "day/month": (int(year), int(second), int(first)),
+    }
+    dates = {}
+    for order, (y, m, d) in readings.items():
+        try:
+            dates[order] = date(y, m, d)
+        except ValueError:
+            continue
+    if len(dates) != 1:
+        return None
+    ((order, day),) = dates.items()
+    fixed = day.isoformat()
+    if time is None:
+        template = (
+            '{name} "{value}" is written {order}/year: write it year first, as '
+            '"{name}: {fixed}", or with the time, as "{name}: {fixed} 10:00"'
+        )
+    else:
+        hour, minute = time.split(":")
+        fixed += f" {int(hour):02d}:{minute}"
+        template = (
+            '{name} "{value}" is written {order}/year: write it year first, as '
+            '"{name}: {fixed}"'
+        )
+    return template, READING_ORDERS[order], fixed
 
 
 # -- checks on one header -----------------------------------------------------
@@ -224,6 +283,19 @@ def check_dates(document, rules):
             problems.append(
                 Problem(document.path, name, message, name=name, hint=DATE_HINT)
             )
+        elif reading := one_reading(value):
+            message, order, fixed = reading
+            problems.append(
+                Problem(
+                    document.path,
+                    name,
+                    message,
+                    name=name,
+                    value=value,
+                    order=order,
+                    fixed=fixed,
+                )
+            )
         elif is_ambiguous_date(value):
             message = (
                 '{name} "{value}" can be read as two different days (day/month or '
@@ -289,6 +361,19 @@ def check_status(document, rules):
     status = document.value("status")
     if status is None or status.strip() in STATUSES:
         return []
+    fixed = STATUS_WORDS.get(unicodedata.normalize("NFKC", status).strip())
+    if fixed is not None:
+        return [
+            Problem(
+                document.path,
+                "Status",
+                'Status "{value}" is not one of {statuses}: write it as '
+                '"Status: {fixed}"',
+                value=status,
+                statuses=", ".join(STATUSES),
+                fixed=fixed,
+            )
+        ]
     return [
         Problem(
             document.path,

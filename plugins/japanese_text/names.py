@@ -22,10 +22,12 @@ import unicodedata
 
 from pelican.utils import slugify
 from site_common.messages import Message
+from site_common.options import nearest
 
 __all__ = [
     "MAX_SLUG_LENGTH",
     "SLUG_PATTERN",
+    "close_name",
     "content_slug_problem",
     "has_japanese",
     "name_problem",
@@ -120,10 +122,33 @@ def add_line(name):
     )
 
 
-def name_problem(kind, name, slug, table):
+def one_character_apart(first, second):
+    """Same length, one character different: 人派 and 人脈."""
+    different = sum(a != b for a, b in zip(first, second, strict=False))
+    return len(first) == len(second) and different == 1
+
+
+def close_name(name, known):
+    """The known name `name` is most likely a typo of, or None.
+
+    A Japanese name of two characters or more is close to a known name of the
+    same length with one character different (人派 → 人脈), as a wrong kanji
+    from the input method is; other names as difflib finds them.
+    """
+    others = sorted(other for other in set(known) if other != name)
+    if has_japanese(name) and len(name) > 1:
+        for other in others:
+            if one_character_apart(name, other):
+                return other
+    return nearest(name, others)
+
+
+def name_problem(kind, name, slug, table, known=()):
     """What is wrong with the slug of a tag, category or author, or None.
 
-    `kind` is "Tag", "Category" or "Author"; `table` the slugs setting.
+    `kind` is "Tag", "Category" or "Author"; `table` the slugs setting;
+    `known` other names the site uses, which a new name may be a typo of
+    (the table's names are known too).
     """
     field = FIELDS[kind]
     if name in table:
@@ -139,6 +164,16 @@ def name_problem(kind, name, slug, table):
             codes=codes,
         )
     if has_japanese(name):
+        choice = close_name(name, [*table, *known])
+        if choice is not None:
+            return Message(
+                '{field} "{name}" has no slug: is it a typo for "{choice}"? '
+                "If it is a new name, {add}",
+                field=field,
+                name=name,
+                choice=choice,
+                add=add_line(name),
+            )
         return Message(
             '{field} "{name}" has no slug: {add}',
             field=field,

@@ -67,13 +67,15 @@ def files_named(files, shown=3):
 def name_problems(contents, table):
     """Messages for every tag, category and author that has no usable slug.
 
-    One message per name, naming the files that use it.
+    One message per name, naming the files that use it; a new name close
+    to one the table or another post has is asked about as a typo.
     """
+    known = {term.name for content in contents for term in taxonomy_terms(content)}
     users = {}
     for content in contents:
         for term in taxonomy_terms(content):
             kind = type(term).__name__
-            problem = name_problem(kind, term.name, term.slug, table)
+            problem = name_problem(kind, term.name, term.slug, table, known)
             if problem:
                 users.setdefault(problem, []).append(where(content))
                 term.slug = fallback_slug(term)

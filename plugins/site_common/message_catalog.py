@@ -110,12 +110,30 @@ HEADER = {
         "{name}「{value}」は「日/月」とも「月/日」とも読めて、日付が決まりません。"
         "年を先に書いてください（{hint}）"
     ),
+    '{name} "{value}" is written {order}/year: write it year first, as '
+    '"{name}: {fixed}"': (
+        "{name}「{value}」は「{order}/年」の順に書かれています。年を先に書いてください。"
+        "正しい行: {name}: {fixed}"
+    ),
+    '{name} "{value}" is written {order}/year: write it year first, as '
+    '"{name}: {fixed}", or with the time, as "{name}: {fixed} 10:00"': (
+        "{name}「{value}」は「{order}/年」の順に書かれています。年を先に書いてください。"
+        "正しい行: {name}: {fixed}（時刻も書くなら {name}: {fixed} 10:00）"
+    ),
+    "month/day": "月/日",
+    "day/month": "日/月",
     '{name} "{value}" is not a valid date ({hint})': (
         "{name}「{value}」は日付として読めません（{hint}）"
     ),
     '{name} "{value}" is written with 年月日: write it as "{name}: {fixed}"': (
         "{name}「{value}」は「年月日」で書かれています。"
         "「年-月-日 時:分」の形にしてください。正しい行: {name}: {fixed}"
+    ),
+    '{name} "{value}" is written with 年月日: write it as "{name}: {fixed}", or '
+    'with the time, as "{name}: {fixed} 10:00"': (
+        "{name}「{value}」は「年月日」で書かれています。"
+        "「年-月-日 時:分」の形にしてください。"
+        "正しい行: {name}: {fixed}（時刻も書くなら {name}: {fixed} 10:00）"
     ),
     '{name} "{value}" has full-width characters: write it with ASCII digits and '
     'signs, as in "{name}: {fixed}"': (
@@ -134,6 +152,10 @@ HEADER = {
     ),
     'Status "{value}" is not one of {statuses}{suggestion}': (
         "Status「{value}」は使えません（{statuses} のどれかです）{suggestion}"
+    ),
+    'Status "{value}" is not one of {statuses}: write it as "Status: {fixed}"': (
+        "Status「{value}」は使えません（{statuses} のどれかです）。"
+        "正しい行: Status: {fixed}"
     ),
     ' (did you mean "{choice}"?)': "。「{choice}」の書き間違いではありませんか？",
     'unknown metadata "{name}"{suggestion}: fix the name, or the line is ignored': (
@@ -190,6 +212,11 @@ HEADER = {
 NAMES = {
     '{field} "{name}" has no slug: {add}': (
         "{field}「{name}」のアドレス（ローマ字）がまだ決まっていません。{add}"
+    ),
+    '{field} "{name}" has no slug: is it a typo for "{choice}"? If it is a new '
+    "name, {add}": (
+        "{field}「{name}」のアドレス（ローマ字）がまだ決まっていません。"
+        "「{choice}」の書き間違いではありませんか？新しい名前なら、{add}"
     ),
     'add "{name}": "{slug}" to {setting}["slugs"] in {file}': (
         '{file} の {setting}["slugs"] に次の1行を足してください: "{name}": "{slug}",'
@@ -584,6 +611,13 @@ BUILD = {
         "{path}: 記事の情報に {name}: の行が二つあります。最初の行が使われます。"
         "もう一方の行を消してください"
     ),
+    "{paths}: not published yet: the translation is still a draft (Status: draft) "
+    "while its original is published. Nothing to do until it is translated; then "
+    "write Status: published": (
+        "{paths}: 翻訳はまだ下書き（Status: draft）なので、原文だけが公開されています。"
+        "訳し終えるまで、することはありません（訳し終えたら Status: published に"
+        "します）"
+    ),
     "could not be read ({error})": "読めませんでした（{error}）",
     "{settings} could not be read: {error}": "{settings} が読めませんでした: {error}",
     "the build stopped after the problems above ({error})": (
@@ -806,6 +840,8 @@ FRAGMENTS = frozenset(
         "a delete character",
         "a control character",
         "use YYYY-MM-DD HH:MM",
+        "month/day",
+        "day/month",
         ' (did you mean "{choice}"?)',
         "lower-case ASCII letters (a-z), digits and single hyphens between them",
         'add "{name}": "{slug}" to {setting}["slugs"] in {file}',
