@@ -54,7 +54,7 @@ from pathlib import Path
 
 import babel.localedata
 import jinja2
-from build_site import build, retired_folders
+from build_site import build, replace_folder, retired_folders
 from pelican import signals
 from pelican.settings import read_settings
 from pelican.writers import Writer
@@ -62,6 +62,7 @@ from preview_fork import (
     Superseded,
     in_child,
     in_child_unless_newer,
+    stops_at_once_when_told,
     stops_when_told,
     told_to_stop,
 )
@@ -203,24 +204,36 @@ def full_build(content, output, settings_file, overrides, stop=None):
     """A whole build; the problems, and the modules it imported (see below).
 
     With `stop` (a pipe), the build stops unfinished once the pipe can be
-    read, and says so: {"superseded": true}. It stops between two files read
-    (Pelican's `content_object_init` signal) or two pages written, so never
-    while Pelican saves its content cache (after the last file of each kind
-    is read): nothing outside the staging folder is left half written.
+    read, and says so: {"superseded": true}. While the files are read, it
+    stops between two of them (Pelican's `content_object_init` signal), so
+    never while Pelican saves its content cache (after the last file of each
+    kind is read). Once every file is read (`all_generators_finalized`), what
+    is left writes only into the staging folder (the pages, the images,
+    Pagefind's index, which alone takes over a second): it stops at once,
+    wherever it is, until the build is put in place. Nothing outside the
+    staging folder is left half written.
     """
     before = set(sys.modules)
-    writer = stop_if_told = None
+    writer = stop_if_told = stop_at_once = None
+    end_stopping = None
     if stop is not None:
         stop_if_told = told_to_stop(stop)
         writer = stops_when_told(stop_if_told)
+        stop_at_once, end_stopping = stops_at_once_when_told(stop)
         signals.content_object_init.connect(stop_if_told)
+        signals.all_generators_finalized.connect(stop_at_once)
 
     def give_writer(pelican):
         return writer
 
+    def publish(staging, output):
+        if end_stopping is not None:
+            end_stopping()
+        replace_folder(staging, output, remove_old=False)
+
     signals.get_writer.connect(give_writer)
     try:
-        problems = build(content, output, settings_file, overrides, remove_old=False)
+        problems = build(content, output, settings_file, overrides, publish=publish)
     except Superseded:
         return {"superseded": True}
     return {"problems": problems, "imported": sorted(set(sys.modules) - before)}

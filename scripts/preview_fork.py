@@ -10,19 +10,25 @@ done. This module holds that machinery, and none of the building:
   newer request comes;
 - told_to_stop and stops_when_told let the build in the child read that pipe
   between two files read or two pages written, and raise Superseded, which
-  the build catches to answer that it was stopped.
+  the build catches to answer that it was stopped;
+- stops_at_once_when_told stops the build wherever it is, for the part of it
+  that writes nothing outside its staging folder (Pagefind's index...).
 """
 
 import json
 import os
 import select
+import signal
 import sys
+import threading
 import traceback
 
 from pelican.writers import Writer
 
 # Seconds between two looks for a newer request while a full build runs.
 WAIT_STEP = 0.02
+# What interrupts a child's build at once (stops_at_once_when_told).
+STOP_SIGNAL = signal.SIGUSR1
 
 
 class Superseded(BaseException):
@@ -55,6 +61,37 @@ def stops_when_told(stop_if_told):
             return super().write_feed(*args, **kwargs)
 
     return StopsWhenTold
+
+
+def stops_at_once_when_told(stop):
+    """(start, end): between `start()` and `end()`, the pipe `stop` being
+    written stops the build at once, wherever it is.
+
+    A thread waits for the pipe, then sends STOP_SIGNAL to the main thread,
+    whose handler raises Superseded there; a command the build waits for
+    (Pagefind, through subprocess.run) is killed on the way out. Only for a
+    part of the build that writes nothing outside its staging folder: `end()`
+    must come before the build is put in place. `start` takes any arguments,
+    to be connected to a signal.
+    """
+
+    def raise_superseded(_signum, _frame):
+        raise Superseded
+
+    def interrupt_when_told(main):
+        select.select([stop], [], [])
+        signal.pthread_kill(main, STOP_SIGNAL)
+
+    def start(*_args, **_kwargs):
+        signal.signal(STOP_SIGNAL, raise_superseded)
+        threading.Thread(
+            target=interrupt_when_told, args=(threading.get_ident(),), daemon=True
+        ).start()
+
+    def end():
+        signal.signal(STOP_SIGNAL, signal.SIG_IGN)
+
+    return start, end
 
 
 def start_child(work):

@@ -11,6 +11,7 @@ import time
 import preview_builder as builder
 from bs4 import BeautifulSoup
 from conftest import CONTENT, ROOT, build_site
+from pelican import signals
 from site_common.quick_pass import quick_pass_settings, writes_pages_of
 
 SETTINGS = ROOT / "pelicanconf.py"
@@ -141,6 +142,42 @@ def test_a_stopped_full_build_leaves_the_output_as_it_was(tmp_path):
     )
     assert again["problems"] == 0
     assert "止められた一文。" in (output / PAGE).read_text(encoding="utf-8")
+
+
+def told_once_every_page_is_written(stop_writing, work):
+    """`work()`, with the pipe `stop_writing` written once Pelican has written
+    every page (`finalized`): a newer save while the images and the index are
+    made."""
+
+    def newer_save(pelican):
+        os.write(stop_writing, b"stop")
+
+    signals.finalized.connect(newer_save)
+    return work()
+
+
+def test_a_full_build_stops_at_once_after_its_last_page(tmp_path):
+    content, output, overrides = preview_site(tmp_path)
+    built = builder.in_child(
+        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
+    )
+    assert built["problems"] == 0
+    before = files(output)
+    save_with(content, "索引の前に止められた一文。")
+    stop_reading, stop_writing = os.pipe()
+    work = functools.partial(
+        builder.full_build, content, output, SETTINGS, overrides, stop_reading
+    )
+    stopped = builder.in_child(
+        functools.partial(told_once_every_page_is_written, stop_writing, work)
+    )
+    assert stopped == {"superseded": True}
+    assert files(output) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "cache",
+        "content",
+        "output",
+    ]  # no staging folder left behind
 
 
 def test_the_quick_pass_page_is_the_full_build_page(tmp_path):
