@@ -10,8 +10,10 @@ import json
 from pathlib import Path
 
 from site_common.languages import site_languages
+from site_common.slugs import SLUG_PATTERN
 
-SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# The site's slug rule, written for the CMS's JavaScript.
+SLUG_REGEX = f"^{SLUG_PATTERN.pattern}$"
 DATE_FORMAT = "YYYY-MM-DD HH:mm"  # the site's `Date:` (moment.js tokens)
 FORMAT = "site-header"  # registered by files/site-format.js
 
@@ -109,7 +111,7 @@ def slug_field():
         # the address) and must save unchanged. A new post takes its file name
         # from it: left empty, the CMS would write `.ja.md`.
         "required": False,
-        "pattern": [SLUG_PATTERN, "半角の小文字・数字・ハイフンだけで書きます"],
+        "pattern": [SLUG_REGEX, "半角の小文字・数字・ハイフンだけで書きます"],
         "i18n": "duplicate",
     }
 

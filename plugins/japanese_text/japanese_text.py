@@ -30,7 +30,7 @@ from site_common.problems import report as report_problems
 
 from .headings import phrase_wrap, phrase_wrap_headings
 from .line_breaks import EastAsianLineBreakExtension
-from .names import MAX_SLUG_LENGTH, SLUG_PATTERN, normal_name
+from .names import MAX_SLUG_LENGTH, SETTING, SLUG_PATTERN, normal_name
 from .slug_checks import (
     collision_problems,
     content_slug_problems,
@@ -43,7 +43,6 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["register"]
 
-SETTING = "JAPANESE_TEXT"
 DEFAULTS = {
     # The slug of each Japanese tag, category and author name: {name: slug}.
     "slugs": {},

@@ -17,12 +17,12 @@ hands the metadata over, before it makes the post.
 
 import functools
 import os
-import re
 import unicodedata
 
 from pelican.utils import slugify
 from site_common.messages import Message
 from site_common.options import nearest
+from site_common.slugs import SLUG_PATTERN
 
 __all__ = [
     "MAX_SLUG_LENGTH",
@@ -37,7 +37,6 @@ __all__ = [
     "suggested_slug",
 ]
 
-SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A slug is one folder name; file systems allow 255 bytes, URLs read better short.
 MAX_SLUG_LENGTH = 60
 SETTING = "JAPANESE_TEXT"
