@@ -97,6 +97,27 @@ def chromium(javascript=True, languages="ja", window_size="1280,900"):
     )
 
 
+# Run first in every document: the page's Content-Security-Policy violations,
+# read back with `return window.cspViolations;`.
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(
+    event.effectiveDirective + " blocked " + (event.blockedURI || "inline")
+  );
+});
+"""
+
+
+def chromium_recording_violations():
+    """A headless Chromium that records each page's policy violations."""
+    driver = chromium()
+    driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS}
+    )
+    return driver
+
+
 @pytest.fixture
 def browser():
     driver = chromium()

@@ -7,19 +7,11 @@ no violation.
 """
 
 import pytest
-from conftest import CONTENT, build_site, chromium, serve
+from conftest import CONTENT, build_site, chromium_recording_violations, serve
 
 pytestmark = pytest.mark.browser
 
 # Recorded from the first script of every document, before the page's own.
-RECORD_VIOLATIONS = """
-window.cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.cspViolations.push(
-    event.effectiveDirective + " blocked " + (event.blockedURI || "inline")
-  );
-});
-"""
 
 PAGES = [
     "/",
@@ -50,10 +42,7 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def driver():
-    browser = chromium()
-    browser.execute_cdp_cmd(
-        "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS}
-    )
+    browser = chromium_recording_violations()
     yield browser
     browser.quit()
 

@@ -8,7 +8,14 @@ import shutil
 from urllib.parse import quote
 
 import pytest
-from conftest import CONTENT, ROOT, build_site, chromium, serve
+from conftest import (
+    CONTENT,
+    ROOT,
+    build_site,
+    chromium,
+    chromium_recording_violations,
+    serve,
+)
 from publishing.publishing import with_directives
 from search.search import (
     index_site,
@@ -24,14 +31,6 @@ from site_common.quick_pass import quick_pass_settings
 POST_JA = "/posts/jinmyaku-zukuri/"
 POST_EN = "/en/posts/jinmyaku-zukuri/"
 WASM = "'wasm-unsafe-eval'"
-
-# Recorded from the first script of every document, before the page's own.
-RECORD_VIOLATIONS = """
-window.cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.cspViolations.push(event.effectiveDirective + " " + event.blockedURI);
-});
-"""
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +50,7 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def driver():
-    browser = chromium()
-    browser.execute_cdp_cmd(
-        "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS}
-    )
+    browser = chromium_recording_violations()
     yield browser
     browser.quit()
 
