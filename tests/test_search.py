@@ -17,10 +17,14 @@ from conftest import (
     serve,
 )
 from publishing.publishing import with_directives
+from search import search
 from search.search import (
+    index_output,
     index_site,
     indexing_problem,
+    marked_pages,
     pagefind_command,
+    pages_glob,
     steady_entry,
 )
 from selenium.webdriver.common.by import By
@@ -79,6 +83,26 @@ def test_posts_and_pages_are_indexed_without_their_extras(served):
     assert page.has_attr("data-pagefind-body")
     for listing in ("", "archives/", "en/tags/", "search/"):
         assert not site.soup(listing).select("[data-pagefind-body]"), listing
+
+
+def test_pagefind_is_given_the_posts_and_pages_only(served):
+    _, site = served
+    pages = marked_pages(site.output)
+    assert "posts/jinmyaku-zukuri/index.html" in pages
+    assert "en/posts/jinmyaku-zukuri/index.html" in pages
+    assert "about/index.html" in pages
+    for listing in ("index.html", "archives/index.html", "en/tags/index.html"):
+        assert listing not in pages, listing
+
+
+def test_pagefind_indexes_only_the_pages_its_glob_names(tmp_path, monkeypatch):
+    page = '<html lang="en"><body><main data-pagefind-body>{}</main></body></html>'
+    for name, word in (("a.html", "apples"), ("b.html", "bananas")):
+        (tmp_path / name).write_text(page.format(word), encoding="utf-8")
+    monkeypatch.setattr(search, "marked_pages", lambda output: ["a.html"])
+    assert index_output(tmp_path) == []
+    # One fragment (the record of one page) per page indexed.
+    assert len(list((tmp_path / "pagefind" / "fragment").iterdir())) == 1
 
 
 @pytest.mark.parametrize(
@@ -165,6 +189,14 @@ def test_a_failed_indexing_fails_the_build(tmp_path, monkeypatch):
 def test_pagefind_runs_on_the_output_folder():
     command = pagefind_command("/tmp/out")
     assert command[1:5] == ["-m", "pagefind", "--site", "/tmp/out"]
+
+
+def test_the_glob_names_every_page_or_none():
+    assert pages_glob(["b/index.html", "a/index.html"]) == "{a/index.html,b/index.html}"
+    assert pages_glob([]) is None  # no page to name: Pagefind reads them all
+    # A path the glob would misread: Pagefind reads every page, as without it.
+    assert pages_glob(["a/index.html", "b,c/index.html"]) is None
+    assert pages_glob(["{b}/index.html"]) is None
 
 
 def test_only_a_failed_run_is_a_problem():
