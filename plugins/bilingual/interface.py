@@ -88,6 +88,8 @@ def make_template_helpers(catalogs, default_lang):
     def formatted(context, translated, variables):
         if context.eval_ctx.autoescape:
             translated = Markup(translated)
+        if "%" not in translated:
+            return translated  # what formatting would give, without its cost
         return translated % variables
 
     @pass_context
