@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from content_checks import after_reading, headers, settings_checks
+from content_checks import after_reading, header_dates, settings_checks
 from content_checks.content_checks import (
     DEFAULT_OPTIONS,
     check_source,
@@ -315,7 +315,7 @@ def test_a_date_with_day_and_month_first_is_refused(date):
 
 @pytest.mark.parametrize("date", ["2024/05/01", "2024-05-01", "May 1, 2024"])
 def test_a_date_with_the_year_first_or_a_month_name_is_not_ambiguous(date):
-    assert not headers.is_ambiguous_date(date)
+    assert not header_dates.is_ambiguous_date(date)
 
 
 def test_one_post_with_several_problems_gives_them_all():
@@ -372,7 +372,7 @@ def test_a_date_is_valid_exactly_when_pelican_reads_it(text):
         pelican_reads_it = True
     except ValueError:
         pelican_reads_it = False
-    assert headers.is_valid_date(text) is pelican_reads_it
+    assert header_dates.is_valid_date(text) is pelican_reads_it
 
 
 # -- slugs -----------------------------------------------------------------------

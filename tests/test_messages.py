@@ -119,10 +119,12 @@ def test_every_message_in_the_code_is_in_the_catalog(path):
 
 
 def test_the_scan_finds_the_messages_it_checks():
-    headers = ROOT / "plugins" / "content_checks" / "headers.py"
-    found = templates_in(headers)
+    checks = ROOT / "plugins" / "content_checks"
+    found = templates_in(checks / "headers.py")
     assert 'Title is missing: add a first line like "Title: ..."' in found
-    assert "{name} is empty ({hint})" in found  # through a variable
+    assert "Title is empty" in " ".join(found)  # through a variable
+    dates = templates_in(checks / "header_dates.py")
+    assert "{name} is empty ({hint})" in dates  # through a local problem()
 
 
 # -- putting a message into words ---------------------------------------------

@@ -9,8 +9,9 @@ in two steps, each problem one line, file first:
 
 1. Before Pelican reads anything (when the articles generator is made): the
    settings, the content folder's names and links, each file's bytes and its
-   header (source_files.py, headers.py, settings_checks.py). A problem here
-   stops the build: Pelican would only stumble on the same files.
+   header (source_files.py, headers.py and header_dates.py,
+   settings_checks.py). A problem here stops the build: Pelican would only
+   stumble on the same files.
 2. Once every generator has read its files, before anything is written: what
    Pelican read (after_reading.py). Problems are reported and the build goes
    on, collecting the rest; it stops only when two things would be written to

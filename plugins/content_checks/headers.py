@@ -13,15 +13,14 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
 
-from pelican.utils import get_date
 from site_common.header import Header, corrected_line, read_header, typed_prefix
-from site_common.messages import Message
 from site_common.options import suggestion
 from site_common.problems import Problem
 from site_common.slugs import slug_problem
 from site_common.stubs import placeholders_left
+
+from .header_dates import check_dates
 
 # Every metadata name a post or page may use, in one place: Pelican's own first,
 # then the project's. Other plugins add theirs with CONTENT_CHECKS["extra_metadata"].
@@ -58,28 +57,8 @@ STATUS_WORDS = {
     "隠す": "hidden",
     "スキップ": "skip",
 }
-DATE_HINT = Message("use YYYY-MM-DD HH:MM")
 SLUG_FIX = "{reason} (rename the file or set Slug:)"
 MARKUP_RE = re.compile(r"<[A-Za-z/!][^>]*>")
-# The form nearly every post uses (2024-05-01 10:00, ASCII digits), checked
-# without dateutil; anything else is left to dateutil, as Pelican reads it.
-PLAIN_DATE_RE = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?"
-)
-# Day and month first, year last: 01/05/2024 is 1 May in Japan, 5 January in
-# the United States, and dateutil picks one without a word.
-# 2026年11月30日, 2026年11月30日 10時5分, 2026年11月30日 10:05 (after NFKC).
-JAPANESE_DATE_RE = re.compile(
-    r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
-    r"(?:\s*([0-9]{1,2})\s*(?:時|:)\s*(?:([0-9]{1,2})\s*分?)?)?"
-)
-AMBIGUOUS_DATE_RE = re.compile(r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b")
-READING_ORDERS = {"month/day": Message("month/day"), "day/month": Message("day/month")}
-# The same with a four-digit year and at most a time: the ones a fix can be
-# written for, when only one reading is a date.
-ONE_READING_RE = re.compile(
-    r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})(?:\s+([0-9]{1,2}:[0-9]{2}))?"
-)
 
 
 @dataclass(frozen=True)
@@ -127,89 +106,6 @@ def read_document(path, kind, text, from_filename):
         number, line = header.stray_line
         header = Header(header.fields, header.body_start, (number + blank, line))
     return Document(path, kind, header, from_filename, blank, body)
-
-
-def is_valid_date(text):
-    """Whether Pelican reads this as a date (it accepts what dateutil parses)."""
-    if PLAIN_DATE_RE.fullmatch(text):
-        try:
-            datetime.fromisoformat(text)
-            return True
-        except ValueError:
-            pass  # 2024-02-30: dateutil says the same, below
-    try:
-        get_date(text.replace("_", " "))
-    except (ValueError, OverflowError):
-        return False
-    return True
-
-
-def typed_date(text):
-    """(message, the date as it should be written) for a date typed in the
-    Japanese way: 2026年11月30日, or with full-width digits; else None."""
-    plain = unicodedata.normalize("NFKC", text).strip()
-    if match := JAPANESE_DATE_RE.fullmatch(plain):
-        year, month, day, hour, minute = match.groups()
-        fixed = f"{year}-{int(month):02d}-{int(day):02d}"
-        if hour is None:
-            return (
-                '{name} "{value}" is written with 年月日: write it as '
-                '"{name}: {fixed}", or with the time, as "{name}: {fixed} 10:00"',
-                fixed,
-            )
-        fixed += f" {int(hour):02d}:{int(minute or 0):02d}"
-        return (
-            '{name} "{value}" is written with 年月日: write it as "{name}: {fixed}"',
-            fixed,
-        )
-    if plain != text.strip():
-        message = (
-            '{name} "{value}" has full-width characters: write it with ASCII '
-            'digits and signs, as in "{name}: {fixed}"'
-        )
-        return message, plain
-    return None
-
-
-def is_ambiguous_date(text):
-    """01/05/2024, 1/5/2024, 05-01-2024 (full-width digits too): day or month?"""
-    return bool(AMBIGUOUS_DATE_RE.match(unicodedata.normalize("NFKC", text)))
-
-
-def one_reading(text):
-    """(message, the date year first) when only one reading of a day-and-month
-    date is a date (11/29/2026: 29 is no month), else None."""
-    match = ONE_READING_RE.fullmatch(unicodedata.normalize("NFKC", text).strip())
-    if not match:
-        return None
-    first, second, year, time = match.groups()
-    readings = {
-        "month/day": (int(year), int(first), int(second)),
-        "day/month": (int(year), int(second), int(first)),
-    }
-    dates = {}
-    for order, (y, m, d) in readings.items():
-        try:
-            dates[order] = date(y, m, d)
-        except ValueError:
-            continue
-    if len(dates) != 1:
-        return None
-    ((order, day),) = dates.items()
-    fixed = day.isoformat()
-    if time is None:
-        template = (
-            '{name} "{value}" is written {order}/year: write it year first, as '
-            '"{name}: {fixed}", or with the time, as "{name}: {fixed} 10:00"'
-        )
-    else:
-        hour, minute = time.split(":")
-        fixed += f" {int(hour):02d}:{minute}"
-        template = (
-            '{name} "{value}" is written {order}/year: write it year first, as '
-            '"{name}: {fixed}"'
-        )
-    return template, READING_ORDERS[order], fixed
 
 
 # -- checks on one header -----------------------------------------------------
@@ -266,73 +162,6 @@ def check_title(document, rules):
     else:
         return []
     return [Problem(document.path, "Title", message)]
-
-
-def check_dates(document, rules):
-    problems = []
-    for name in ("Date", "Modified"):
-        value = document.value(name)
-        if value is None:
-            needs_date = document.kind == "post" and not rules.has_default_date
-            needs_date = needs_date and not document.header.stray_line
-            if name == "Date" and needs_date and "date" not in document.from_filename:
-                message = 'Date is missing: add a line like "Date: 2024-05-01 10:00"'
-                problems.append(Problem(document.path, name, message))
-        elif not value.strip():
-            message = "{name} is empty ({hint})"
-            problems.append(
-                Problem(document.path, name, message, name=name, hint=DATE_HINT)
-            )
-        elif reading := one_reading(value):
-            message, order, fixed = reading
-            problems.append(
-                Problem(
-                    document.path,
-                    name,
-                    message,
-                    name=name,
-                    value=value,
-                    order=order,
-                    fixed=fixed,
-                )
-            )
-        elif is_ambiguous_date(value):
-            message = (
-                '{name} "{value}" can be read as two different days (day/month or '
-                "month/day): write it year first, as YYYY-MM-DD ({hint})"
-            )
-            problems.append(
-                Problem(
-                    document.path,
-                    name,
-                    message,
-                    name=name,
-                    value=value,
-                    hint=DATE_HINT,
-                )
-            )
-        elif is_valid_date(value):
-            continue  # as Pelican reads it (full-width digits too)
-        elif typed := typed_date(value):
-            message, fixed = typed
-            problems.append(
-                Problem(
-                    document.path, name, message, name=name, value=value, fixed=fixed
-                )
-            )
-        else:
-            message = '{name} "{value}" is not a valid date ({hint})'
-            problems.append(
-                Problem(
-                    document.path,
-                    name,
-                    message,
-                    name=name,
-                    value=value,
-                    hint=DATE_HINT,
-                )
-            )
-    return problems
 
 
 def check_language(document, rules):
