@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from content_checks import after_reading, header_dates, settings_checks
+from content_checks import active_html, after_reading, header_dates, settings_checks
 from content_checks.content_checks import (
     DEFAULT_OPTIONS,
     check_source,
@@ -615,7 +615,7 @@ def test_two_contents_saved_to_one_address_are_refused_naming_both():
     ],
 )
 def test_active_html_is_found(fragment, found):
-    assert [str(part) for part in after_reading.active_parts(fragment)] == found
+    assert [str(part) for part in active_html.active_parts(fragment)] == found
 
 
 @pytest.mark.parametrize(
@@ -640,17 +640,17 @@ def test_active_html_is_found(fragment, found):
     ],
 )
 def test_the_quick_search_for_active_html_finds_what_the_pattern_finds(fragment):
-    expected = after_reading.ACTIVE_HINT_RE.search(fragment) is not None
-    assert after_reading.has_active_hint(fragment) is expected
+    expected = active_html.ACTIVE_HINT_RE.search(fragment) is not None
+    assert active_html.has_active_hint(fragment) is expected
 
 
 def test_the_quick_search_for_active_html_skips_plain_text():
-    assert not after_reading.has_active_hint("<p>one = two; 日本語</p>")
-    assert after_reading.has_active_hint('<p title="x" onclick="y">')
+    assert not active_html.has_active_hint("<p>one = two; 日本語</p>")
+    assert active_html.has_active_hint('<p title="x" onclick="y">')
 
 
 def test_active_html_in_a_summary_is_a_warning_naming_the_summary():
-    (warning,) = after_reading.check_active_html(
+    (warning,) = active_html.check_active_html(
         entry(), "<p>ok</p>", '<p onclick="x()">要約</p>'
     )
     assert str(warning).startswith(

@@ -13,9 +13,10 @@ in two steps, each problem one line, file first:
    settings_checks.py). A problem here stops the build: Pelican would only
    stumble on the same files.
 2. Once every generator has read its files, before anything is written: what
-   Pelican read (after_reading.py). Problems are reported and the build goes
-   on, collecting the rest; it stops only when two things would be written to
-   one address. Warnings and notices (no English translation yet) never fail it.
+   Pelican read (after_reading.py, active_html.py). Problems are reported and
+   the build goes on, collecting the rest; it stops only when two things would
+   be written to one address. Warnings and notices (no English translation
+   yet) never fail it.
 """
 
 import logging
@@ -32,7 +33,7 @@ from site_common.options import Rule, is_list_of_text, is_text, read_options
 from site_common.problems import BuildStopped, report, report_and_stop
 from site_common.quick_pass import writes_pages_of, writes_pages_of_file
 
-from . import after_reading, headers, source_files
+from . import active_html, after_reading, headers, source_files
 from .settings_checks import check_settings
 
 logger = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ def check_read_contents(pairs, context, settings, options, folder, content_path)
                 entry, getattr(content, "date", None), now
             )
         summary = content.metadata.get("summary")
-        warnings += after_reading.check_active_html(entry, content._content, summary)
+        warnings += active_html.check_active_html(entry, content._content, summary)
     entries = [entry for entry, _ in pairs]
     problems += after_reading.check_translations(entries)
     collisions = after_reading.check_addresses(entries, languages)
