@@ -14,18 +14,19 @@ and the context gets `consultation`: the consultation page in each language
 and the ways to get in touch the CONSULTATION setting lists. The coach's
 portrait (SITE_PORTRAIT, shown by partials/portrait.html beside the call to
 book a session) is checked at start-up: empty, or a file in the content
-folder. Templates only render these (partials/toc.html, post_nav.html,
-related.html, consult_cta.html, contact_ways.html, portrait.html).
+folder. The consultation page, the contact ways and the portrait are
+consultation.py's. Templates only render these (partials/toc.html,
+post_nav.html, related.html, consult_cta.html, contact_ways.html,
+portrait.html).
 """
 
 import heapq
 import logging
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from operator import attrgetter, itemgetter
-from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
@@ -33,16 +34,24 @@ from site_common.languages import site_languages
 from site_common.options import Rule, is_text, is_whole_number, read_options
 from site_common.problems import SETTINGS, Problem, report, report_and_stop
 from site_common.quick_pass import writes_pages_of
-from site_common.urls import browser_split, is_http_url
+from site_common.urls import is_http_url
+
+from .consultation import (
+    LINE_HOSTS,
+    X_HOSTS,
+    Consultation,
+    consultation_links,
+    contact_ways,
+    is_email,
+    is_url_on,
+    portrait_problems,
+)
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "TocEntry",
-    "consultation_links",
-    "contact_ways",
     "neighbours",
-    "portrait_problems",
     "reading_list",
     "register",
     "related",
@@ -64,29 +73,6 @@ DEFAULTS = {
     "min_headings": 3,
     "related_limit": 3,
 }
-
-EMAIL = re.compile(r"^[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-X_HOSTS = ("x.com", "twitter.com")
-LINE_HOSTS = ("lin.ee", "line.me")
-
-
-def is_url_on(hosts):
-    """An https address on one of `hosts` (or a subdomain), or empty."""
-
-    def check(value):
-        if value == "":
-            return True
-        if not is_http_url(value):
-            return False
-        host = (browser_split(value).hostname or "").rstrip(".").lower()
-        return any(host == h or host.endswith("." + h) for h in hosts)
-
-    return check
-
-
-def is_email(value):
-    return value == "" or bool(EMAIL.match(value))
-
 
 RULES = {
     "page_slug": Rule(lambda v: is_text(v) and v.strip(), "a page's slug"),
@@ -269,82 +255,6 @@ def related(articles, article, limit=3, topics_of=topics, index=None):
         scored.append((key, post))
     best = heapq.nsmallest(limit, scored, key=itemgetter(0))
     return [post for _, post in best]
-
-
-# -- pure functions: the consultation page and contact ways ----------------------
-
-
-@dataclass(frozen=True)
-class ContactWay:
-    kind: str  # booking, email, x, line: the partial words each one
-    url: str
-    label: str = ""  # the address itself, where showing it helps (e-mail)
-
-
-def contact_ways(options):
-    """The ways to get in touch that the options give, in a fixed order."""
-    ways = []
-    if options["booking_url"]:
-        ways.append(ContactWay("booking", options["booking_url"]))
-    if options["email"]:
-        ways.append(ContactWay("email", "mailto:" + options["email"], options["email"]))
-    if options["x_dm_url"]:
-        ways.append(ContactWay("x", options["x_dm_url"]))
-    if options["line_url"]:
-        ways.append(ContactWay("line", options["line_url"]))
-    return tuple(ways)
-
-
-@dataclass(frozen=True)
-class Consultation:
-    pages: dict = field(default_factory=dict)  # lang -> the page, maybe another lang
-    ways: tuple = ()
-
-    def page_for(self, lang):
-        return self.pages.get(lang)
-
-
-def consultation_links(pages, slug, languages):
-    """{lang: the consultation page to show readers of lang}: the page in
-    their language, else the one in the first language that has it."""
-    by_lang = {page.lang: page for page in pages if page.slug == slug}
-    fallback = next((by_lang[lang] for lang in languages if lang in by_lang), None)
-    if fallback is None:
-        return {}
-    return {lang: by_lang.get(lang, fallback) for lang in languages}
-
-
-def portrait_problems(settings):
-    """SITE_PORTRAIT must be empty or name an image in the content folder."""
-    portrait = settings.get("SITE_PORTRAIT", "")
-    if portrait == "":
-        return []
-    if not isinstance(portrait, str):
-        return [Problem(SETTINGS, "SITE_PORTRAIT", "SITE_PORTRAIT should be text")]
-    relative = portrait.removeprefix("{static}").lstrip("/")
-    if not (Path(settings["PATH"]) / relative).is_file():
-        return [
-            Problem(
-                SETTINGS,
-                "SITE_PORTRAIT",
-                'SITE_PORTRAIT "{portrait}": there is no such file in '
-                "{folder} (put the photo in content/images/ and write "
-                '"images/<name>.jpg", or leave it empty)',
-                portrait=portrait,
-                folder=settings["PATH"],
-            )
-        ]
-    if relative.split("/")[0] not in settings.get("STATIC_PATHS", []):
-        return [
-            Problem(
-                SETTINGS,
-                "SITE_PORTRAIT",
-                'SITE_PORTRAIT "{portrait}" is not in a folder of STATIC_PATHS, '
-                "so it would not be copied to the site",
-                portrait=portrait,
-            )
-        ]
-    return []
 
 
 # -- signal handlers --------------------------------------------------------------
