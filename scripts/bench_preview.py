@@ -114,7 +114,7 @@ def copy_project(folder, posts):
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(*LEFT_OUT))
     link_bundle_into(project)  # every build writes /admin/ with the CMS
     if posts:
-        from bench import name_slugs, write_corpus
+        from bench_corpus import name_slugs, write_corpus
 
         shutil.rmtree(project / "content")
         write_corpus(project / "content", posts)

@@ -4,6 +4,7 @@ import gzip
 import urllib.request
 
 import bench
+import bench_corpus
 import lighthouse
 from bilingual.translation_status import split_source, translation_state
 from conftest import CONTENT, ROOT, build_site
@@ -99,7 +100,7 @@ def test_japanese_paragraphs_are_wrapped_as_an_author_wraps_them():
         "人脈ってやっぱり、名刺をたくさん蒔いてみたり、実績を携えてドヤ顔で自慢してみたり、"
         "成功している人が主催するお茶会やランチ会に参加してみたところで終わります。"
     )
-    wrapped = bench.wrap_japanese(paragraph, width=40)
+    wrapped = bench_corpus.wrap_japanese(paragraph, width=40)
     lines = wrapped.split("\n")
     assert "".join(lines) == paragraph
     assert (
@@ -115,14 +116,14 @@ def test_wrapping_leaves_links_headings_and_quotes_whole():
         "> 引用も、そのままにします。引用も、そのままにします。\n\n"
         "Twitter([@MHeartstrings](https://x.com/MHeartstrings))をやっています。"
     )
-    wrapped = bench.wrap_body(body)
+    wrapped = bench_corpus.wrap_body(body)
     assert wrapped.split("\n\n")[:2] == body.split("\n\n")[:2]
     assert "[@MHeartstrings](https://x.com/MHeartstrings)" in wrapped
 
 
 def test_corpus_pairs_each_post_with_an_up_to_date_translation():
-    ja, en = bench.first_post(CONTENT)
-    files = bench.corpus_files(ja, en, 20)
+    ja, en = bench_corpus.first_post(CONTENT)
+    files = bench_corpus.corpus_files(ja, en, 20)
     translations = [name for name in files if name.endswith(".en.md")]
     assert 10 <= len(translations) < 20  # most posts, not all, are translated
     for name in translations:
@@ -135,9 +136,9 @@ def test_corpus_pairs_each_post_with_an_up_to_date_translation():
 
 
 def test_corpus_varies_like_a_blog_and_is_the_same_every_time():
-    ja, en = bench.first_post(CONTENT)
-    files = bench.corpus_files(ja, en, 30)
-    assert files == bench.corpus_files(ja, en, 30)
+    ja, en = bench_corpus.first_post(CONTENT)
+    files = bench_corpus.corpus_files(ja, en, 30)
+    assert files == bench_corpus.corpus_files(ja, en, 30)
     japanese = [split_source(t) for n, t in files.items() if n.endswith(".ja.md")]
     titles = {meta["title"] for meta, _ in japanese}
     bodies = {body for _, body in japanese}
@@ -145,7 +146,7 @@ def test_corpus_varies_like_a_blog_and_is_the_same_every_time():
     headings = {line for _, body in japanese for line in body.splitlines()}
     assert len({h for h in headings if h.startswith("## ")}) > 60
     tags = {tag.strip() for meta, _ in japanese for tag in meta["tags"].split(",")}
-    assert len(tags) > 20 and tags <= set(bench.name_slugs())
+    assert len(tags) > 20 and tags <= set(bench_corpus.name_slugs())
     assert len({meta["category"] for meta, _ in japanese}) == 5
     # The same sentences, in another order.
     first = sorted(split_source(ja)[1].replace("\n", ""))
@@ -153,7 +154,7 @@ def test_corpus_varies_like_a_blog_and_is_the_same_every_time():
 
 
 def test_the_corpus_builds_with_the_slugs_the_bench_gives(tmp_path):
-    content = bench.write_corpus(tmp_path / "content", 6)
+    content = bench_corpus.write_corpus(tmp_path / "content", 6)
     site = build_site(content, tmp_path / "output", **bench.bench_settings())
     assert site.returncode == 0, site.log
     assert site.path("tag/jinmyaku/").is_file() or site.path("tag/yuuki/").is_file()
