@@ -187,7 +187,10 @@ def quick_build(content, output, settings_file, overrides, changed):
     {"pages": their addresses}, or {"problems": n} when the build failed.
     """
     writer, written = only_pages_of_quick_pass()
-    overrides = {**overrides, **quick_pass_settings(changed)}
+    # The cache is read but not saved (Pelican's CACHE_CONTENT): pickling
+    # every file's HTML costs more than the full build that follows pays to
+    # read the saved files again.
+    overrides = {**overrides, **quick_pass_settings(changed), "CACHE_CONTENT": False}
 
     def give_writer(pelican):
         return writer
