@@ -7,7 +7,7 @@ import unicodedata
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, write_content
 from pelican.settings import read_settings
 from site_common.quick_pass import quick_pass_settings
 
@@ -526,3 +526,21 @@ def test_a_quick_pass_measures_the_posts_it_writes(make_site, tmp_path):
     assert full.returncode == 0, full.log
     for url in ("posts/saved/", "posts/other/"):
         assert full.soup(url).select_one(".post-header .reading-time") is not None
+
+
+def test_a_quick_pass_checks_the_address_of_the_file_it_writes(tmp_path):
+    """A quick pass (site_common.quick_pass) checks the slugs of the files it
+    writes; a full build, of every one."""
+    content = write_content(
+        tmp_path / "content",
+        {
+            "posts/saved.md": post("勇気の出し方", "本文です。"),
+            "posts/other.md": post("人脈の作り方", "本文です。"),
+        },
+    )
+    saved = content.resolve() / "posts/saved.md"
+    quick = build_site(content, tmp_path / "quick", **quick_pass_settings([saved]))
+    full = build_site(content, tmp_path / "full")
+    saved_refused = 'content/posts/saved.md: Title "勇気の出し方" gives no address'
+    refused(quick, saved_refused)
+    refused(full, saved_refused, 'content/posts/other.md: Title "人脈の作り方"')
