@@ -7,8 +7,9 @@ import unicodedata
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, build_site, write_content
 from pelican.settings import read_settings
+from site_common.quick_pass import quick_pass_settings
 
 FIRST_POST = "posts/jinmyaku-zukuri/"
 FEED = "feeds/all.atom.xml"  # the Japanese feed
@@ -497,3 +498,49 @@ def test_first_post_shows_its_reading_time(real_site):
     assert re.fullmatch(
         r"\d+ min read", english.select_one(".post-header .reading-time").get_text()
     )
+
+
+def test_a_quick_pass_measures_the_posts_it_writes(make_site, tmp_path):
+    """A quick pass (site_common.quick_pass) gives a reading time and a summary
+    to the posts whose pages it writes; a full build, to every one."""
+    body = "これは読む時間を測るための文章です。" * 84
+    files = {
+        "posts/saved.ja.md": post("保存した記事", body),
+        "posts/other.ja.md": post("ほかの記事", body, date="2024-01-02 10:00"),
+    }
+    saved = (tmp_path / "content" / "posts/saved.ja.md").resolve()
+    quick = make_site(files, **quick_pass_settings([saved]))
+    assert quick.returncode == 0, quick.log
+
+    def measured(url):
+        soup = quick.soup(url)
+        time = soup.select_one(".post-header .reading-time")
+        description = soup.select_one('meta[name="description"]')
+        return time and time.get_text(), description and description["content"]
+
+    summary = "これは読む時間を測るための文章です。" * 6  # cut at a sentence end
+    assert measured("posts/saved/") == ("約3分で読めます", summary)
+    # The pages of the others, written here by the ordinary writer, lack it.
+    assert measured("posts/other/")[0] is None
+    full = build_site(tmp_path / "content", tmp_path / "full")
+    assert full.returncode == 0, full.log
+    for url in ("posts/saved/", "posts/other/"):
+        assert full.soup(url).select_one(".post-header .reading-time") is not None
+
+
+def test_a_quick_pass_checks_the_address_of_the_file_it_writes(tmp_path):
+    """A quick pass (site_common.quick_pass) checks the slugs of the files it
+    writes; a full build, of every one."""
+    content = write_content(
+        tmp_path / "content",
+        {
+            "posts/saved.md": post("勇気の出し方", "本文です。"),
+            "posts/other.md": post("人脈の作り方", "本文です。"),
+        },
+    )
+    saved = content.resolve() / "posts/saved.md"
+    quick = build_site(content, tmp_path / "quick", **quick_pass_settings([saved]))
+    full = build_site(content, tmp_path / "full")
+    saved_refused = 'content/posts/saved.md: Title "勇気の出し方" gives no address'
+    refused(quick, saved_refused)
+    refused(full, saved_refused, 'content/posts/other.md: Title "人脈の作り方"')

@@ -11,7 +11,8 @@ from bilingual.translation_status import (
     translation_state,
     with_digest,
 )
-from conftest import ROOT, write_content
+from conftest import ROOT, build_site, write_content
+from site_common.quick_pass import quick_pass_settings
 
 ORIGINAL = "Title: 元の記事\nDate: 2024-01-01\n\n本文です。\n"
 
@@ -188,3 +189,33 @@ def test_link_counterparts_pairs_exact_pages_and_falls_back_by_kind():
     (second,) = links["page/2/index.html"].others
     assert (second.url, second.exact) == ("en/", False)
     assert links["page/2/index.html"].alternates == {"ja": "page/2/"}
+
+
+def test_a_quick_pass_marks_the_translations_it_writes(tmp_path):
+    """A quick pass (site_common.quick_pass) works out the status of the
+    translations whose pages it writes; a full build, of every one."""
+    outdated = "Date: 2024-01-01\nTranslation: true\nSource_Digest: 000000000000\n"
+    content = write_content(
+        tmp_path / "content",
+        {
+            "posts/saved.ja.md": ORIGINAL,
+            "posts/saved.en.md": f"Title: Saved\n{outdated}\nBody.\n",
+            "posts/other.ja.md": ORIGINAL.replace("元の記事", "別の記事"),
+            "posts/other.en.md": f"Title: Other\n{outdated}\nBody.\n",
+        },
+    )
+    saved = content.resolve() / "posts/saved.en.md"
+    quick = build_site(content, tmp_path / "quick", **quick_pass_settings([saved]))
+    full = build_site(content, tmp_path / "full")
+    assert quick.returncode == 0, quick.log
+    assert full.returncode == 0, full.log
+
+    def status(site, url):
+        notice = site.soup(url).select_one(".translation-notice")
+        return notice["data-translation-status"] if notice else None
+
+    assert status(quick, "en/posts/saved/") == "outdated"
+    # The pages of the others, written here by the ordinary writer, lack it.
+    assert status(quick, "en/posts/other/") is None
+    assert status(full, "en/posts/saved/") == status(full, "en/posts/other/")
+    assert status(full, "en/posts/other/") == "outdated"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from site_common.header import read_header, split_source
 from site_common.problems import Problem, report
+from site_common.quick_pass import writes_pages_of
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ def attach_translation_status(item, default_lang):
     """
     others = [t for t in item.translations if t.lang != item.lang]
     item.lang_counterpart = others[0] if others else None
+    if not writes_pages_of(item.settings, item):
+        return  # a quick pass: only the item's own page shows its status
     original = next((t for t in item.translations if t.lang == default_lang), None)
     if item.lang == default_lang or original is None:
         item.translation_status = None

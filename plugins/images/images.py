@@ -45,6 +45,7 @@ from site_common.images import (
 from site_common.messages import Message
 from site_common.options import Rule, is_whole_number, read_options
 from site_common.problems import Problem, report, report_and_stop
+from site_common.quick_pass import writes_pages_of
 
 logger = logging.getLogger(__name__)
 
@@ -239,6 +240,8 @@ def size_images_in_content(content):
     if not isinstance(content, (Article, Page)) or not content._content:
         return
     settings = content.settings
+    if not writes_pages_of(settings, content):
+        return  # a quick pass: only the content's own page shows its images
     max_width = image_settings(settings)[0]["max_width"]
     content_root = settings["PATH"]
     source_dir = os.path.dirname(content.relative_source_path)

@@ -27,6 +27,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from site_common.problems import SETTINGS, Problem
 from site_common.problems import report as report_problems
+from site_common.quick_pass import writes_pages_of
 
 from .headings import phrase_wrap, phrase_wrap_headings
 from .line_breaks import EastAsianLineBreakExtension
@@ -218,6 +219,8 @@ def prepare_content(content):
     if not isinstance(content, Article | Page):
         return
     set_name_slugs(content)
+    if not writes_pages_of(content.settings, content):
+        return  # a quick pass: no page it writes shows another's summary or time
     add_reading_time_and_summary(content)
 
 
@@ -231,10 +234,12 @@ def report(problems):
 def check_slugs(contents, settings):
     """Every name and content slug usable, and no two names with one slug."""
     table = options(settings)["slugs"]
+    # A quick pass: only a file it writes can have changed its own slug.
+    written = [content for content in contents if writes_pages_of(settings, content)]
     report(
         [
             *name_problems(contents, table),
-            *content_slug_problems(contents),
+            *content_slug_problems(written),
             *collision_problems(contents),
         ]
     )

@@ -69,9 +69,13 @@ def problems_in(html, reporter, path):
 def content_problems(content, reporter):
     """[Problem] for the markers `reporter` left in a post or page (its body and
     its `Summary:`), each once, naming the file as the author sees it."""
-    path = display_path(content.settings["PATH"], content.source_path)
     # Pelican keeps the converted body in `_content` (no public reader of it
     # without link rewriting); it is only read here.
-    texts = (content._content, content.metadata.get("summary"))
-    found = [problems_in(str(text or ""), reporter, path) for text in texts]
+    texts = [
+        str(text or "") for text in (content._content, content.metadata.get("summary"))
+    ]
+    if not any(TAG in text for text in texts):
+        return []  # most files: no need to work out the path to name
+    path = display_path(content.settings["PATH"], content.source_path)
+    found = [problems_in(text, reporter, path) for text in texts]
     return list(dict.fromkeys(problem for problems in found for problem in problems))
