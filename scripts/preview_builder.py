@@ -27,9 +27,11 @@ Importing Pelican, Markdown, Babel, BudouX and the plugins takes longer than
 building a small site, so this process imports them once and builds each
 change in a forked child: the child starts from this clean, never-built state
 (copy-on-write), so nothing one build does can leak into the next, and exits
-when its build is done. Pelican's content cache (in `cache/preview/`) lets a
-child read again only the files that changed. When Python code changes, the
-preview starts a new builder: what is imported here is never reloaded.
+when its build is done. Pelican's content cache (in `cache/preview/`, see
+scripts/preview_cache.py) lets a child read again only the files that
+changed, as long as the settings and the plugins' code are those it was made
+with. When Python code changes, the preview starts a new builder: what is
+imported here is never reloaded.
 
 This module holds the builds (quick and full) and the loop that answers the
 requests; starting, reading and stopping the forked children is in
@@ -39,7 +41,6 @@ scripts/preview_fork.py.
 import argparse
 import contextlib
 import functools
-import hashlib
 import importlib
 import importlib.machinery
 import importlib.util
@@ -53,11 +54,18 @@ import time
 from pathlib import Path
 
 import babel.localedata
-import jinja2
 from build_site import build, replace_folder, retired_folders
 from pelican import signals
 from pelican.settings import read_settings
 from pelican.writers import Writer
+from preview_cache import (
+    cache_settings,
+    preview_cache,
+    reading_key,
+    reads_cache,
+    record_reading_key,
+    template_settings,
+)
 from preview_fork import (
     Superseded,
     in_child,
@@ -72,44 +80,6 @@ from site_common.quick_pass import quick_pass_settings, writes_pages_of
 # A full build that takes longer than this (seconds) is preceded by a quick
 # pass that renders only the saved pages.
 QUICK_PASS_AFTER = 0.5
-
-# Pelican's content cache: a changed file is read again, the others are not.
-# The cache lives beside the site's other build leftovers (`make clean`).
-# Not gzipped: every build saves it, the quick pass included, and compressing
-# it took 0.07 s of the 0.08 s that saving costs on a 600-post site.
-CACHE_SETTINGS = {
-    "CACHE_CONTENT": True,
-    "LOAD_CONTENT_CACHE": True,
-    "CHECK_MODIFIED_METHOD": "mtime",
-    "GZIP_CACHE": False,
-}
-
-
-def cache_settings(project):
-    return {**CACHE_SETTINGS, "CACHE_PATH": str(preview_cache(project))}
-
-
-def preview_cache(project):
-    return Path(project) / "cache" / "preview"
-
-
-def template_settings(settings_file, project):
-    """JINJA_ENVIRONMENT with Jinja's own cache of compiled templates.
-
-    Compiling the theme is most of what a small site's build costs. Jinja keys
-    each compiled template by its name and its source, so an edited template
-    is compiled again; what else shapes the compiled code (the environment's
-    options and filters) comes from the settings file, whose digest names the
-    cache's folder, and from Python code, which this builder never reloads:
-    a new builder starts with an empty cache (see main()).
-    """
-    settings = read_settings(str(settings_file))
-    digest = hashlib.sha256(Path(settings_file).read_bytes()).hexdigest()[:16]
-    folder = preview_cache(project) / "templates" / digest
-    folder.mkdir(parents=True, exist_ok=True)
-    cache = jinja2.FileSystemBytecodeCache(str(folder))
-    jinja = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": cache}
-    return {"JINJA_ENVIRONMENT": jinja}
 
 
 def import_plugins(settings):
@@ -319,14 +289,19 @@ def serve_requests(
         request = json.loads(line)
         overrides = {**request["overrides"], **cache_settings(project)}
         # A broken settings file is not this process's to report: the build does.
+        key = None
         with contextlib.suppress(Exception):
             overrides.update(template_settings(settings_file, project))
+            key = reading_key(settings_file, request["overrides"])
+        # Files read under other settings or plugin code are all read again.
+        cache_is_current = reads_cache(project, key)
+        overrides["LOAD_CONTENT_CACHE"] = cache_is_current
         saved_since.update(request.get("changed") or [])
         started = time.monotonic()
         quick = {}
         # Reading the whole site is most of a small site's build: the quick
         # pass pays only where rendering every page takes long.
-        worth_it = saved_since and last_build > quick_pass_after
+        worth_it = saved_since and last_build > quick_pass_after and cache_is_current
         if worth_it and all(is_content_file(path, content) for path in saved_since):
             work = functools.partial(
                 quick_build, content, output, settings_file, overrides, saved_since
@@ -355,6 +330,8 @@ def serve_requests(
         if problems == 0:
             saved_since.clear()
             last_build = time.monotonic() - full_started
+            if key:
+                record_reading_key(project, key)
         answer(
             answers,
             **{

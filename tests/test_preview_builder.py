@@ -9,6 +9,7 @@ import shutil
 import time
 
 import preview_builder as builder
+import preview_cache
 from bs4 import BeautifulSoup
 from conftest import CONTENT, ROOT, build_site
 from pelican import signals
@@ -276,3 +277,64 @@ def test_a_quick_pass_checks_the_files_it_writes(tmp_path):
     assert saved.returncode == 1
     assert f"content/{POST}" in saved.log and "Tagz" in saved.log
     assert quick_pass_of(other).returncode == 0
+
+
+# -- the content cache and what it was made with ---------------------------------
+
+
+def test_the_reading_key_follows_the_settings_and_the_plugins(tmp_path):
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text('PLUGIN_PATHS = ["plugins"]\nSITENAME = "A"\n', "utf-8")
+    plugin = tmp_path / "plugins" / "some_plugin" / "some_plugin.py"
+    plugin.parent.mkdir(parents=True)
+    plugin.write_text("WORDS = 1\n", encoding="utf-8")
+
+    def key(overrides=None):
+        return preview_cache.reading_key(
+            settings, overrides or {"PREVIEW_DRAFTS": True}
+        )
+
+    first = key()
+    assert key() == first
+    assert key({"PREVIEW_DRAFTS": False}) != first
+    settings.write_text('PLUGIN_PATHS = ["plugins"]\nSITENAME = "B"\n', "utf-8")
+    after_settings = key()
+    assert after_settings != first
+    plugin.write_text("WORDS = 2\n", encoding="utf-8")
+    assert key() not in (first, after_settings)
+
+
+def test_the_content_cache_is_read_only_under_the_key_it_was_made_with(tmp_path):
+    assert not preview_cache.reads_cache(tmp_path, "one")
+    preview_cache.record_reading_key(tmp_path, "one")
+    assert preview_cache.reads_cache(tmp_path, "one")
+    assert not preview_cache.reads_cache(tmp_path, "other")
+    assert not preview_cache.reads_cache(tmp_path, None)  # settings unreadable
+
+
+def test_only_a_build_that_succeeded_records_the_reading_key(tmp_path):
+    content, output, _ = preview_site(tmp_path)
+    broken = content / "posts" / "broken.ja.md"
+    broken.write_text("Title: 壊れた記事\nDate: 2024-13-45\n\n本文\n", "utf-8")
+    overrides = {"PREVIEW_DRAFTS": True}
+    request = json.dumps({"overrides": overrides, "changed": [str(broken)]})
+    key = preview_cache.reading_key(SETTINGS, overrides)
+
+    def serve_once():
+        answers = io.StringIO()
+
+        def requests():
+            yield f"{request}\n"
+            while '"problems"' not in answers.getvalue():
+                time.sleep(0.05)  # the end of the requests would stop the build
+
+        builder.serve_requests(
+            content.resolve(), output, SETTINGS, tmp_path, requests(), answers
+        )
+        return json.loads(answers.getvalue().splitlines()[-1])
+
+    assert serve_once()["problems"] == 1
+    assert not preview_cache.reads_cache(tmp_path, key)
+    broken.unlink()
+    assert serve_once()["problems"] == 0
+    assert preview_cache.reads_cache(tmp_path, key)

@@ -142,6 +142,25 @@ def test_saving_the_theme_or_the_settings_rebuilds_the_preview(preview):
     )
 
 
+def test_a_settings_change_reaches_the_posts_no_save_touched(preview):
+    # Pelican's content cache keeps each post's HTML as Markdown made it: a
+    # setting of Markdown's must still reach a post saved before it (the
+    # English post, which no test edits).
+    def has_permalinks():
+        html = preview.get(f"en/{POST_URL}")
+        return bool(html) and bool(
+            BeautifulSoup(html, "lxml").select("article.post h2 a.headerlink")
+        )
+
+    assert not has_permalinks()
+    edit(
+        preview.project / "pelicanconf.py",
+        '"markdown.extensions.toc": {"slugify": slugify_unicode}',
+        '"markdown.extensions.toc": {"slugify": slugify_unicode, "permalink": True}',
+    )
+    preview.wait_for(has_permalinks, "the Markdown setting in an unsaved post")
+
+
 def test_saving_a_plugin_rebuilds_the_preview_with_the_new_code(preview):
     # The builder imported the plugins when it started: only a new builder
     # runs code saved since (here, code that runs on import).
