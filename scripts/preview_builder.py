@@ -60,6 +60,7 @@ from pelican.settings import read_settings
 from pelican.writers import Writer
 from preview_cache import (
     cache_settings,
+    forget_reading_key,
     preview_cache,
     reading_key,
     reads_cache,
@@ -295,6 +296,8 @@ def serve_requests(
             key = reading_key(settings_file, request["overrides"])
         # Files read under other settings or plugin code are all read again.
         cache_is_current = reads_cache(project, key)
+        if not cache_is_current:
+            forget_reading_key(project)  # until a build under `key` succeeds
         overrides["LOAD_CONTENT_CACHE"] = cache_is_current
         saved_since.update(request.get("changed") or [])
         started = time.monotonic()

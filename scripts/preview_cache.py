@@ -6,7 +6,9 @@
   Markdown's own, none of which Pelican's cache checks: the preview records a
   digest of them with the cache (`reading_key`), and a build made under
   another digest reads every file again (Pelican's LOAD_CONTENT_CACHE off)
-  and saves a new cache.
+  and saves a new cache; the digest is forgotten when such a build starts and
+  recorded once one succeeds, so a cache saved by a build that failed or was
+  stopped is never read.
 - Jinja's cache of compiled templates (`template_settings`).
 """
 
@@ -90,3 +92,9 @@ def record_reading_key(project, key):
     folder = preview_cache(project)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / READING_KEY_FILE).write_text(key, encoding="utf-8")
+
+
+def forget_reading_key(project):
+    """Say nothing of what the content cache was made with: a build under other
+    settings or code is about to save it, and may fail or be stopped."""
+    (preview_cache(project) / READING_KEY_FILE).unlink(missing_ok=True)

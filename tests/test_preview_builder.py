@@ -312,29 +312,45 @@ def test_the_content_cache_is_read_only_under_the_key_it_was_made_with(tmp_path)
     assert not preview_cache.reads_cache(tmp_path, None)  # settings unreadable
 
 
-def test_only_a_build_that_succeeded_records_the_reading_key(tmp_path):
-    content, output, _ = preview_site(tmp_path)
+def serve_once(content, output, project, overrides):
+    """One request served to its full build's end: the builder's last answer."""
+    request = json.dumps({"overrides": overrides, "changed": []})
+    answers = io.StringIO()
+
+    def requests():
+        yield f"{request}\n"
+        while '"problems"' not in answers.getvalue():
+            time.sleep(0.05)  # the end of the requests would stop the build
+
+    builder.serve_requests(
+        content.resolve(), output, SETTINGS, project, requests(), answers
+    )
+    return json.loads(answers.getvalue().splitlines()[-1])
+
+
+def add_broken_post(content):
     broken = content / "posts" / "broken.ja.md"
     broken.write_text("Title: 壊れた記事\nDate: 2024-13-45\n\n本文\n", "utf-8")
+    return broken
+
+
+def test_only_a_build_that_succeeded_records_the_reading_key(tmp_path):
+    content, output, _ = preview_site(tmp_path)
+    broken = add_broken_post(content)
     overrides = {"PREVIEW_DRAFTS": True}
-    request = json.dumps({"overrides": overrides, "changed": [str(broken)]})
     key = preview_cache.reading_key(SETTINGS, overrides)
-
-    def serve_once():
-        answers = io.StringIO()
-
-        def requests():
-            yield f"{request}\n"
-            while '"problems"' not in answers.getvalue():
-                time.sleep(0.05)  # the end of the requests would stop the build
-
-        builder.serve_requests(
-            content.resolve(), output, SETTINGS, tmp_path, requests(), answers
-        )
-        return json.loads(answers.getvalue().splitlines()[-1])
-
-    assert serve_once()["problems"] == 1
+    assert serve_once(content, output, tmp_path, overrides)["problems"] == 1
     assert not preview_cache.reads_cache(tmp_path, key)
     broken.unlink()
-    assert serve_once()["problems"] == 0
+    assert serve_once(content, output, tmp_path, overrides)["problems"] == 0
     assert preview_cache.reads_cache(tmp_path, key)
+
+
+def test_a_build_under_other_settings_forgets_the_key_it_may_overwrite(tmp_path):
+    # Settings changed, and the build under them saved Pelican's cache but
+    # failed: changed back, the settings must not find that cache theirs.
+    content, output, _ = preview_site(tmp_path)
+    preview_cache.record_reading_key(tmp_path, "the settings before")
+    add_broken_post(content)
+    assert serve_once(content, output, tmp_path, {"PREVIEW_DRAFTS": True})["problems"]
+    assert not preview_cache.reads_cache(tmp_path, "the settings before")
