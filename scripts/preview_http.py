@@ -53,10 +53,19 @@ class Builds:
         self.current = set()  # while holding: the pages already rebuilt
         self.changed = threading.Condition()
 
-    def quick_pass(self, pages):
+    def quick_pass(self, pages, latest=True):
+        """The quick pass put `pages` in place; `latest`: it was made for the
+        newest save, so the full build to come will write them the same."""
         with self.changed:
-            self.holding, self.current = True, set(pages)
+            self.holding, self.current = True, set(pages) if latest else set()
             self.events.append({"only": sorted(pages)})
+            self.changed.notify_all()
+
+    def newer_save(self):
+        """A save came after the quick pass: the full build that follows it
+        may write its pages otherwise, so none of them is current any more."""
+        with self.changed:
+            self.current = set()
             self.changed.notify_all()
 
     def full_build(self, succeeded):

@@ -216,6 +216,47 @@ def next_changes(changes):
     return found
 
 
+def rebuild(builder, builds, changes, overrides, lang, saved=()):
+    """Build until the preview shows every save so far: a save made while
+    a build runs is sent at once, and stops that build.
+
+    `builder` is a Builder, `builds` the Builds the open pages follow,
+    `changes` the queue of saved files, `overrides` gives the settings of a
+    preview build (read afresh for each request), `lang` the language of the
+    messages; `saved` are the files whose save starts this rebuild.
+    """
+    restarted = False
+    builder.send(overrides(), saved)
+    waiting = 1  # requests the builder has not answered yet
+    while waiting:
+        result = builder.answer(timeout=ANSWER_WAIT)
+        if result is None:  # still building: a newer save goes at once
+            if not changes.empty():
+                saved = next_changes(changes)
+                builds.newer_save()
+                if needs_new_builder(saved):
+                    builder.start()  # the old builder's builds end with it
+                    waiting = 0
+                builder.send(overrides(), saved)
+                waiting += 1
+        elif result["pass"] == "quick":
+            # Answers come in order: with more than one request waiting,
+            # this quick pass was made for a save that is not the newest.
+            builds.quick_pass(result["pages"], latest=waiting == 1)
+        elif result["pass"] == "ended" and not restarted:
+            restarted = True  # the builder died: once more, with a new one
+            builder.start()
+            builder.send(overrides(), saved)
+            waiting = 1
+        elif result["pass"] == "ended":
+            report_build(builds, result, lang)
+            waiting = 0
+        else:
+            if not result.get("superseded"):
+                report_build(builds, result, lang)
+            waiting -= 1
+
+
 def language_of_messages(settings_file):
     """The language of the preview's own messages, as the settings say."""
     try:
@@ -257,38 +298,7 @@ def main(argv=None):
     builds = Builds()
     changes = queue.Queue()
 
-    def rebuild(saved=()):
-        """Build until the preview shows every save so far: a save made while
-        a build runs is sent at once, and stops that build."""
-        restarted = False
-        builder.send(overrides(), saved)
-        waiting = 1  # requests the builder has not answered yet
-        while waiting:
-            result = builder.answer(timeout=ANSWER_WAIT)
-            if result is None:  # still building: a newer save goes at once
-                if not changes.empty():
-                    saved = next_changes(changes)
-                    if needs_new_builder(saved):
-                        builder.start()  # the old builder's builds end with it
-                        waiting = 0
-                    builder.send(overrides(), saved)
-                    waiting += 1
-            elif result["pass"] == "quick":
-                builds.quick_pass(result["pages"])
-            elif result["pass"] == "ended" and not restarted:
-                restarted = True  # the builder died: once more, with a new one
-                builder.start()
-                builder.send(overrides(), saved)
-                waiting = 1
-            elif result["pass"] == "ended":
-                report_build(builds, result, lang)
-                waiting = 0
-            else:
-                if not result.get("superseded"):
-                    report_build(builds, result, lang)
-                waiting -= 1
-
-    rebuild()
+    rebuild(builder, builds, changes, overrides, lang)
     serve(args.host, args.port, output, builds, lang)
     folders = [ROOT / name for name in WATCHED_FOLDERS if (ROOT / name).is_dir()]
     if not content.is_relative_to(ROOT):
@@ -306,7 +316,7 @@ def main(argv=None):
             saved = next_changes(changes)
             if needs_new_builder(saved):
                 builder.start()
-            rebuild(saved)
+            rebuild(builder, builds, changes, overrides, lang, saved)
     except KeyboardInterrupt:
         pass
     finally:

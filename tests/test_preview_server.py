@@ -5,6 +5,7 @@ Waits are bounded so that a broken server fails the test instead of hanging
 it; how long a rebuild takes is never asserted.
 """
 
+import queue
 import socket
 import subprocess
 import sys
@@ -18,10 +19,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import build_site, run_make
 from pelican.settings import read_settings
+from preview_http import Builds
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-from serve import EVENTS_PATH, RELOAD_PATH, preview_settings
+from serve import EVENTS_PATH, RELOAD_PATH, preview_settings, rebuild
 
 POST = "content/posts/jinmyaku-zukuri.ja.md"
 POST_URL = "posts/jinmyaku-zukuri/"
@@ -270,3 +272,95 @@ def test_a_port_in_use_is_named_before_anything_is_built(tmp_path):
     assert f"127.0.0.1:{port} は使用中です" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "output").exists()
+
+
+# -- what the open pages are told (serve.rebuild, with a scripted builder) -------
+
+SAVED_POST = "content/posts/a.ja.md"
+POST_PAGES = ["/posts/a/", "/posts/a/index.html"]
+
+
+class ScriptedBuilder:
+    """Answers as the builder would, in order. A callable stands for a moment
+    when the build is still running: it is called (a save made meanwhile)."""
+
+    def __init__(self, answers):
+        self.answers = list(answers)
+        self.sent = []
+
+    def start(self):
+        pass
+
+    def send(self, overrides, changed):
+        self.sent.append(sorted(changed))
+
+    def answer(self, timeout):
+        answer = self.answers.pop(0)
+        if callable(answer):
+            answer()
+            return None
+        return answer
+
+
+def events_of(answers, saved=(SAVED_POST,)):
+    changes, builds = queue.Queue(), Builds()
+    builder = ScriptedBuilder(answers(changes))
+    rebuild(builder, builds, changes, dict, "en", set(saved))
+    assert not builder.answers  # every answer was read
+    return builder.sent, builds.events
+
+
+def test_pages_the_quick_pass_wrote_are_not_reloaded_again_after_the_full_build():
+    sent, events = events_of(
+        lambda changes: [
+            {"pass": "quick", "pages": POST_PAGES},
+            {"pass": "full", "problems": 0, "seconds": 1.0},
+        ]
+    )
+    assert sent == [[SAVED_POST]]
+    assert events == [{"only": POST_PAGES}, {"skip": POST_PAGES}]
+
+
+def test_a_save_after_the_quick_pass_reloads_every_page_once_built():
+    footer = "theme/templates/partials/site_footer.html"
+    sent, events = events_of(
+        lambda changes: [
+            {"pass": "quick", "pages": POST_PAGES},
+            lambda: changes.put({footer}),  # saved while the full build runs
+            {"pass": "full", "superseded": True},
+            {"pass": "full", "problems": 0, "seconds": 1.0},
+        ]
+    )
+    assert sent == [[SAVED_POST], [footer]]
+    # The saved post's page changed again (its footer): it reloads too.
+    assert events == [{"only": POST_PAGES}, {"skip": []}]
+
+
+def test_a_quick_pass_made_for_an_older_save_is_shown_but_not_kept():
+    footer = "theme/templates/partials/site_footer.html"
+    sent, events = events_of(
+        lambda changes: [
+            lambda: changes.put({footer}),  # saved before the quick pass came
+            {"pass": "quick", "pages": POST_PAGES},  # the post's, footer unsaved
+            {"pass": "full", "superseded": True},
+            {"pass": "full", "problems": 0, "seconds": 1.0},  # no quick pass
+        ]
+    )
+    assert sent == [[SAVED_POST], [footer]]
+    assert events == [{"only": POST_PAGES}, {"skip": []}]
+
+
+def test_the_newest_save_s_quick_pass_is_kept_until_the_full_build():
+    other = "content/posts/b.ja.md"
+    both = [*POST_PAGES, "/posts/b/", "/posts/b/index.html"]
+    sent, events = events_of(
+        lambda changes: [
+            lambda: changes.put({other}),  # saved before the first quick pass came
+            {"pass": "quick", "pages": POST_PAGES},  # the first save's
+            {"pass": "full", "superseded": True},
+            {"pass": "quick", "pages": both},  # the newest save's: both posts
+            {"pass": "full", "problems": 0, "seconds": 1.0},
+        ]
+    )
+    assert sent == [[SAVED_POST], [other]]
+    assert events == [{"only": POST_PAGES}, {"only": both}, {"skip": both}]
