@@ -33,50 +33,26 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+from pelican_messages import (
+    COULD_NOT_PROCESS,
+    failure_reason,
+    is_only_news,
+    pelican_message,
+)
 from rich.text import Text
-from site_common.content_files import display_folder, display_path
+from site_common.content_files import display_folder
 from site_common.messages import (
     Message,
     messages_language,
     messages_language_problem,
-    render,
 )
 from site_common.problems import SETTINGS, BuildStopped, Problem, report
 
 logger = logging.getLogger("build_site")
 
 
-# Pelican's message for a file its reader failed on; the reason is the
-# exception being handled while it is logged.
-COULD_NOT_PROCESS = "Could not process %s"
-# Pelican's own messages the author may meet, in the author's words: the names
-# of their arguments, and the message (its Japanese is in the catalog).
-PELICAN_MESSAGES = {
-    "Duplicate definition of `%s` for %s. Using first one.": (
-        ("name", "path"),
-        Message(
-            "{path}: the line {name}: is written twice in the header; the first "
-            "one is used: delete the other"
-        ),
-    ),
-}
-
-# Pelican's note on a slug whose every file is a translation (the English
-# draft of a published Japanese post, as the guide has it): the start of its
-# format, which ends with one "\n%s" per file.
-ONLY_TRANSLATIONS = 'All items ("%s") "%s" are translations: '
 # Pelican's last line on its console, printed even when problems were logged.
 PELICAN_DONE = "Done: Processed "
-
-
-def only_translations(record, content):
-    """The files of Pelican's "All items ... are translations" note, as the
-    author names them (content/posts/x.en.md), or None for another record."""
-    if not str(record.msg).startswith(ONLY_TRANSLATIONS):
-        return None
-    args = record.args if isinstance(record.args, tuple) else ()
-    paths = [str(path) for path in args[2:]]
-    return [display_path(content, path) for path in paths] or None
 
 
 def console_output(printed, failed):
@@ -89,19 +65,6 @@ def console_output(printed, failed):
         line
         for line in lines
         if not Text.from_ansi(line).plain.startswith(PELICAN_DONE)
-    )
-
-
-def failure_reason(error):
-    """What an exception raised while reading a file says to the author: a
-    Message, or the readers' and Markdown extensions' own words."""
-    if error is None:
-        return Message("could not be read")
-    if isinstance(error, ValueError | UnicodeError) and str(error):
-        reason = error.args[0] if error.args else None
-        return reason if isinstance(reason, Message) else str(error)
-    return Message(
-        "could not be read ({error})", error=f"{type(error).__name__}: {error}"
     )
 
 
@@ -135,19 +98,8 @@ class PlainLines(logging.Handler):
         problem = getattr(record, "problem", None)
         if isinstance(problem, Problem):
             return problem.text(self.lang)
-        if translations := only_translations(record, self.content_path):
-            words = Message(
-                "{paths}: not published yet: the translation is still a draft "
-                "(Status: draft) while its original is published. Nothing to do "
-                "until it is translated; then write Status: published",
-                paths=", ".join(translations),
-            )
+        if (words := pelican_message(record, self.content_path)) is not None:
             return words.text(self.lang)
-        if record.msg in PELICAN_MESSAGES and isinstance(record.args, tuple):
-            names, words = PELICAN_MESSAGES[record.msg]
-            if len(names) == len(record.args):
-                values = dict(zip(names, map(str, record.args), strict=True))
-                return render(words.template, values, self.lang)
         words = getattr(record, "words", None)
         if isinstance(words, Message):
             return words.text(self.lang)
@@ -156,7 +108,7 @@ class PlainLines(logging.Handler):
     def shown_level(self, record):
         """The level a line is shown at: Pelican's note on a translation kept
         as a draft is no problem, only news."""
-        if only_translations(record, self.content_path):
+        if is_only_news(record):
             return "INFO"
         return record.levelname
 

@@ -223,6 +223,31 @@ def test_an_english_draft_of_a_published_post_is_calm_news(make_site, lang, expe
     assert not [line for line in lines if "are translations" in line]
 
 
+JAPANESE_DRAFT = (
+    "Title: 朝の習慣\nDate: 2026-11-01 10:00\nStatus: draft\n\n本文です。\n"
+)
+ENGLISH_POST = (
+    "Title: Morning habits\nDate: 2026-11-01 10:00\nTranslation: true\n\nText.\n"
+)
+
+
+def test_a_published_translation_of_a_draft_is_a_warning_that_says_so(make_site):
+    # Pelican's same note, the other way round: the English is published alone.
+    site = make_site(
+        {"posts/x.ja.md": JAPANESE_DRAFT, "posts/x.en.md": ENGLISH_POST},
+        MESSAGES_LANG="en",
+    )
+    assert site.returncode == 0, site.log
+    assert (
+        "WARNING: content/posts/x.en.md: published while its original is a draft: "
+        "until the original is published, this translation is listed as a post of "
+        "its own. Publish the original, or write Status: draft here too"
+    ) in site.log.splitlines(), site.log
+    assert "not published yet" not in site.log
+    home = site.soup("en/").select_one(".post-list")
+    assert "Morning habits" in home.get_text()  # as the warning says
+
+
 def test_pelicans_done_line_is_shown_only_for_a_good_build(tmp_path, make_site):
     good = make_site({"posts/x.ja.md": JAPANESE_POST})
     assert good.returncode == 0, good.log

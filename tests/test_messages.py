@@ -34,6 +34,7 @@ MESSAGE_SOURCES = sorted(
                 "serve.py",
                 "preview_builder.py",
                 "preview_http.py",
+                "pelican_messages.py",
             )
         ),
     ]

@@ -618,6 +618,13 @@ BUILD = {
         "訳し終えるまで、することはありません（訳し終えたら Status: published に"
         "します）"
     ),
+    "{paths}: published while its original is a draft: until the original is "
+    "published, this translation is listed as a post of its own. Publish the "
+    "original, or write Status: draft here too": (
+        "{paths}: 原文が下書き（Status: draft）のまま、翻訳だけが公開されています。"
+        "原文を公開するまで、この翻訳は単独の記事として一覧に出ます。原文を公開するか、"
+        "こちらも Status: draft にしてください"
+    ),
     "could not be read ({error})": "読めませんでした（{error}）",
     "{settings} could not be read: {error}": "{settings} が読めませんでした: {error}",
     "the build stopped after the problems above ({error})": (
