@@ -2,6 +2,7 @@
 
 import copy
 import html
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -176,3 +177,28 @@ def test_plain_text_is_exactly_one_paragraph_of_itself(settings):
                 assert markdown_of(settings, text) == expected, repr(text)
                 checked += 1
     assert checked > 300  # most probes are plain text in the middle of a line
+
+
+def test_a_file_saved_while_it_is_read_is_read_again(settings, tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("Title: Saved twice\n\nThe first version.\n", encoding="utf-8")
+    reader = ReusedConverterReader(copy.deepcopy(settings))
+    body, _ = reader._converters()
+    convert = body.convert
+    saved = []
+
+    def convert_while_the_author_saves(text):
+        converted = convert(text)
+        if not saved:  # the author saves while the first reading runs
+            post.write_text("Title: Saved twice\n\nThe second version.\n", "utf-8")
+            later = os.stat(post).st_mtime_ns + 1_000_000_000
+            os.utime(post, ns=(later, later))  # a newer time, whatever the clock
+            saved.append(post)
+        return converted
+
+    body.convert = convert_while_the_author_saves
+    content, metadata = reader.read(str(post))
+    assert saved
+    assert "The second version." in content
+    assert "first" not in content
+    assert metadata["title"] == "Saved twice"

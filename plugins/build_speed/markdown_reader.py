@@ -12,6 +12,12 @@ of it again for every file:
   line of plain text. A field with no character Markdown could read as
   syntax (see `is_plain_text`) becomes its paragraph directly.
 
+One thing it does that Pelican's reader does not: a file saved again while it
+is read (the preview builds while the author writes) is read again. Pelican
+stamps a file in its content cache with its modification time just after
+reading it; a save during the read would leave the older text cached under
+the newer time, shown until the file is saved again.
+
 The HTML and metadata are the same as Pelican's own reader's (the tests read
 every content file and a set of tricky fields with both). A `READERS` setting
 that names another reader for Markdown files wins. Off with
@@ -20,6 +26,7 @@ that names another reader for Markdown files wins. Off with
 
 import html
 import logging
+import os
 import re
 
 from markdown import Markdown
@@ -38,6 +45,9 @@ SYNTAX_ANYWHERE = re.compile(r"[\\`*_\[\]<>&!{}|~^\x00-\x1f\x7f]")
 # rules, definition lists, blocks, setext underlines); any digit, as
 # Markdown's numbered lists take any (１. is a list item too).
 SYNTAX_AT_START = re.compile(r"[#>\-+=:.]|\d")
+# How many times at most a file saved while it is read is read (the last
+# reading is kept, even if it was saved again meanwhile).
+READS = 3
 
 
 def is_plain_text(text):
@@ -73,9 +83,13 @@ class ReusedConverterReader(MarkdownReader):
     def read(self, source_path):
         self._source_path = source_path
         body, _ = self._converters()
-        body.reset()
-        with pelican_open(source_path) as text:
-            content = body.convert(text)
+        for _ in range(READS):
+            modified = os.stat(source_path).st_mtime_ns
+            body.reset()
+            with pelican_open(source_path) as text:
+                content = body.convert(text)
+            if os.stat(source_path).st_mtime_ns == modified:
+                break  # not saved again while it was read
         return content, self._parse_metadata(body.Meta)
 
     def _parse_metadata(self, meta):
