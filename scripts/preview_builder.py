@@ -60,6 +60,7 @@ from pelican.settings import read_settings
 from pelican.writers import Writer
 from preview_cache import (
     cache_settings,
+    code_digest,
     forget_reading_key,
     preview_cache,
     reading_key,
@@ -286,14 +287,19 @@ def serve_requests(
     # site_common.quick_pass).
     saved_since = set()
     last_build = 0.0
+    codes = {}  # the plugins' code_digest, by PLUGIN_PATHS
     while (line := pending.get()) is not None:
         request = json.loads(line)
         overrides = {**request["overrides"], **cache_settings(project)}
         # A broken settings file is not this process's to report: the build does.
         key = None
         with contextlib.suppress(Exception):
-            overrides.update(template_settings(settings_file, project))
-            key = reading_key(settings_file, request["overrides"])
+            settings = read_settings(str(settings_file))
+            overrides.update(template_settings(settings, settings_file, project))
+            paths = tuple(settings["PLUGIN_PATHS"])
+            if paths not in codes:
+                codes[paths] = code_digest(paths)
+            key = reading_key(settings_file, request["overrides"], codes[paths])
         # Files read under other settings or plugin code are all read again.
         cache_is_current = reads_cache(project, key)
         if not cache_is_current:

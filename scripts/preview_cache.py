@@ -18,7 +18,6 @@ import json
 from pathlib import Path
 
 import jinja2
-from pelican.settings import read_settings
 
 # Packages whose versions shape what Pelican reads from a Markdown file.
 READING_PACKAGES = ("pelican", "markdown")
@@ -44,8 +43,9 @@ def preview_cache(project):
     return Path(project) / "cache" / "preview"
 
 
-def template_settings(settings_file, project):
-    """JINJA_ENVIRONMENT with Jinja's own cache of compiled templates.
+def template_settings(settings, settings_file, project):
+    """JINJA_ENVIRONMENT with Jinja's own cache of compiled templates
+    (`settings`: the settings file `settings_file` as Pelican reads it).
 
     Compiling the theme is most of what a small site's build costs. Jinja keys
     each compiled template by its name and its source, so an edited template
@@ -54,7 +54,6 @@ def template_settings(settings_file, project):
     cache's folder, and from Python code, which this builder never reloads:
     a new builder starts with an empty cache (see main()).
     """
-    settings = read_settings(str(settings_file))
     digest = hashlib.sha256(Path(settings_file).read_bytes()).hexdigest()[:16]
     folder = preview_cache(project) / "templates" / digest
     folder.mkdir(parents=True, exist_ok=True)
@@ -63,20 +62,29 @@ def template_settings(settings_file, project):
     return {"JINJA_ENVIRONMENT": jinja}
 
 
-def reading_key(settings_file, overrides):
-    """A digest of all that Pelican's content cache was made with besides the
-    files themselves: the settings file, the preview's overrides, the code of
-    the plugins (in the settings' PLUGIN_PATHS) and Pelican's and Markdown's
-    versions."""
+def code_digest(plugin_paths):
+    """A digest of the code that makes a post's HTML besides the settings: the
+    plugins' (every .py under `plugin_paths`) and Pelican's and Markdown's
+    versions. A builder never reloads the plugins (a change to them starts a
+    new one), so it works this out once."""
     digest = hashlib.sha256()
-    digest.update(Path(settings_file).read_bytes())
-    digest.update(json.dumps(overrides, sort_keys=True, default=repr).encode())
-    for folder in read_settings(str(settings_file))["PLUGIN_PATHS"]:
+    for folder in plugin_paths:
         for path in sorted(Path(folder).rglob("*.py")):
             digest.update(path.as_posix().encode())
             digest.update(path.read_bytes())
     for name in READING_PACKAGES:
         digest.update(importlib.metadata.version(name).encode())
+    return digest.hexdigest()
+
+
+def reading_key(settings_file, overrides, code):
+    """A digest of all that Pelican's content cache was made with besides the
+    files themselves: the settings file, the preview's overrides and the code
+    (`code_digest`)."""
+    digest = hashlib.sha256()
+    digest.update(Path(settings_file).read_bytes())
+    digest.update(json.dumps(overrides, sort_keys=True, default=repr).encode())
+    digest.update(code.encode())
     return digest.hexdigest()
 
 

@@ -13,6 +13,7 @@ import preview_cache
 from bs4 import BeautifulSoup
 from conftest import CONTENT, ROOT, build_site
 from pelican import signals
+from pelican.settings import read_settings
 from site_common.quick_pass import quick_pass_settings, writes_pages_of
 
 SETTINGS = ROOT / "pelicanconf.py"
@@ -284,20 +285,21 @@ def test_a_quick_pass_checks_the_files_it_writes(tmp_path):
 
 def test_the_reading_key_follows_the_settings_and_the_plugins(tmp_path):
     settings = tmp_path / "pelicanconf.py"
-    settings.write_text('PLUGIN_PATHS = ["plugins"]\nSITENAME = "A"\n', "utf-8")
+    settings.write_text('SITENAME = "A"\n', encoding="utf-8")
     plugin = tmp_path / "plugins" / "some_plugin" / "some_plugin.py"
     plugin.parent.mkdir(parents=True)
     plugin.write_text("WORDS = 1\n", encoding="utf-8")
 
     def key(overrides=None):
+        code = preview_cache.code_digest([tmp_path / "plugins"])
         return preview_cache.reading_key(
-            settings, overrides or {"PREVIEW_DRAFTS": True}
+            settings, overrides or {"PREVIEW_DRAFTS": True}, code
         )
 
     first = key()
     assert key() == first
     assert key({"PREVIEW_DRAFTS": False}) != first
-    settings.write_text('PLUGIN_PATHS = ["plugins"]\nSITENAME = "B"\n', "utf-8")
+    settings.write_text('SITENAME = "B"\n', encoding="utf-8")
     after_settings = key()
     assert after_settings != first
     plugin.write_text("WORDS = 2\n", encoding="utf-8")
@@ -338,7 +340,8 @@ def test_only_a_build_that_succeeded_records_the_reading_key(tmp_path):
     content, output, _ = preview_site(tmp_path)
     broken = add_broken_post(content)
     overrides = {"PREVIEW_DRAFTS": True}
-    key = preview_cache.reading_key(SETTINGS, overrides)
+    code = preview_cache.code_digest(read_settings(str(SETTINGS))["PLUGIN_PATHS"])
+    key = preview_cache.reading_key(SETTINGS, overrides, code)
     assert serve_once(content, output, tmp_path, overrides)["problems"] == 1
     assert not preview_cache.reads_cache(tmp_path, key)
     broken.unlink()
