@@ -12,6 +12,7 @@ from admin.admin import link_bundle_into
 from bs4 import BeautifulSoup
 from build_site import build_command
 from chromium import chromium as start_chromium
+from site_common.quick_pass import quick_pass_settings
 from static_server import QuietHandler, serve  # noqa: F401 - shared with the tests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +64,35 @@ def write_content(folder, files):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return Path(folder)
+
+
+# The two posts of quick_pass_and_full_build, as the build's messages name them.
+SAVED_POST = "content/posts/saved.ja.md"
+OTHER_POST = "content/posts/other.ja.md"
+
+
+def quick_pass_and_full_build(tmp_path, text, words):
+    """Two posts with the same `text`, built as a preview's quick pass that
+    writes only the first (site_common.quick_pass) and as a full build: for
+    each build, its exit status and the files its ERROR lines with `words`
+    name."""
+    content = write_content(
+        tmp_path / "content", {"posts/saved.ja.md": text, "posts/other.ja.md": text}
+    )
+    saved = content.resolve() / "posts/saved.ja.md"
+    quick = build_site(content, tmp_path / "quick", **quick_pass_settings([saved]))
+    full = build_site(content, tmp_path / "full")
+    return [
+        (
+            site.returncode,
+            [
+                line.split(":")[1].strip()
+                for line in site.log.splitlines()
+                if line.startswith("ERROR:") and words in line
+            ],
+        )
+        for site in (quick, full)
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,13 @@ from authoring.markdown_extensions import (
     unclosed_note_line,
 )
 from bs4 import BeautifulSoup, Comment
-from conftest import ROOT, build_site, write_content
+from conftest import (
+    OTHER_POST,
+    ROOT,
+    SAVED_POST,
+    quick_pass_and_full_build,
+)
 from site_common.markup_problems import problems_in
-from site_common.quick_pass import quick_pass_settings
 
 PLUGINS = runpy.run_path(str(ROOT / "pelicanconf.py"))["PLUGINS"]
 
@@ -251,23 +255,9 @@ def test_a_quick_pass_reports_the_unclosed_notes_of_the_file_it_writes(tmp_path)
     """A quick pass (site_common.quick_pass) checks the files it writes; a
     full build, every one."""
     text = "Title: 閉じないメモ\nDate: 2026-11-24\n\n本文です。\n\n<!-- 閉じ忘れ\n"
-    content = write_content(
-        tmp_path / "content", {"posts/saved.ja.md": text, "posts/other.ja.md": text}
+    (quick_status, quick), (full_status, full) = quick_pass_and_full_build(
+        tmp_path, text, "is never closed"
     )
-    saved = content.resolve() / "posts/saved.ja.md"
-    quick = build_site(content, tmp_path / "quick", **quick_pass_settings([saved]))
-    full = build_site(content, tmp_path / "full")
-
-    def unclosed(site):
-        return [
-            line.split(":")[1].strip()
-            for line in site.log.splitlines()
-            if line.startswith("ERROR:") and "is never closed" in line
-        ]
-
-    assert quick.returncode == 1 and "content/posts/saved.ja.md" in unclosed(quick)
-    assert full.returncode == 1
-    assert sorted(unclosed(full)) == [
-        "content/posts/other.ja.md",
-        "content/posts/saved.ja.md",
-    ]
+    assert quick_status == 1 and SAVED_POST in quick
+    assert full_status == 1
+    assert sorted(full) == [OTHER_POST, SAVED_POST]

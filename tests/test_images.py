@@ -6,7 +6,11 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, write_content
+from conftest import (
+    OTHER_POST,
+    SAVED_POST,
+    quick_pass_and_full_build,
+)
 from images.images import (
     DEFAULTS,
     displayed_size,
@@ -17,7 +21,6 @@ from images.images import (
 )
 from PIL import Image
 from site_common.images import UnreadableImage, image_size
-from site_common.quick_pass import quick_pass_settings
 
 POST = """\
 Title: 写真のある記事
@@ -337,23 +340,9 @@ def test_a_quick_pass_reports_the_image_mistakes_of_the_file_it_writes(tmp_path)
     """A quick pass (site_common.quick_pass) checks the images of the files it
     writes; a full build, of every one."""
     text = "Title: 写真\nDate: 2026-11-24\n\n![写真]({static}/../../outside.png)\n"
-    content = write_content(
-        tmp_path / "content", {"posts/saved.ja.md": text, "posts/other.ja.md": text}
+    (quick_status, quick), (full_status, full) = quick_pass_and_full_build(
+        tmp_path, text, "leads out of the content folder"
     )
-    saved = content.resolve() / "posts/saved.ja.md"
-    quick = build_site(content, tmp_path / "quick", **quick_pass_settings([saved]))
-    full = build_site(content, tmp_path / "full")
-
-    def refused(site):
-        return [
-            line.split(":")[1].strip()
-            for line in site.log.splitlines()
-            if line.startswith("ERROR:") and "leads out of the content folder" in line
-        ]
-
-    assert quick.returncode == 1 and "content/posts/saved.ja.md" in refused(quick)
-    assert full.returncode == 1
-    assert sorted(refused(full)) == [
-        "content/posts/other.ja.md",
-        "content/posts/saved.ja.md",
-    ]
+    assert quick_status == 1 and SAVED_POST in quick
+    assert full_status == 1
+    assert sorted(full) == [OTHER_POST, SAVED_POST]

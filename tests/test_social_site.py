@@ -6,9 +6,16 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-from conftest import CONTENT, ROOT, build_site, write_content
+from conftest import (
+    CONTENT,
+    OTHER_POST,
+    ROOT,
+    SAVED_POST,
+    build_site,
+    quick_pass_and_full_build,
+    write_content,
+)
 from PIL import Image
-from site_common.quick_pass import quick_pass_settings
 
 PREVIEW = "http://127.0.0.1:8000/"
 SITENAME = "Life Integration Coaching Lab."
@@ -570,23 +577,9 @@ def test_a_quick_pass_reports_the_tweet_mistakes_of_the_file_it_writes(tmp_path)
     """A quick pass (site_common.quick_pass) checks the files it writes; a
     full build, every one."""
     text = "Title: 引用\nDate: 2026-11-24\n\n::: tweet\nurl: https://x.com/a\n\n本文\n"
-    content = write_content(
-        tmp_path / "content", {"posts/saved.ja.md": text, "posts/other.ja.md": text}
+    (quick_status, quick), (full_status, full) = quick_pass_and_full_build(
+        tmp_path, text, "tweet block"
     )
-    saved = content.resolve() / "posts/saved.ja.md"
-    quick = build_site(content, tmp_path / "quick", **quick_pass_settings([saved]))
-    full = build_site(content, tmp_path / "full")
-
-    def refused(site):
-        return [
-            line.split(":")[1].strip()
-            for line in site.log.splitlines()
-            if line.startswith("ERROR:") and "tweet block" in line
-        ]
-
-    assert quick.returncode == 1 and "content/posts/saved.ja.md" in refused(quick)
-    assert full.returncode == 1
-    assert sorted(refused(full)) == [
-        "content/posts/other.ja.md",
-        "content/posts/saved.ja.md",
-    ]
+    assert quick_status == 1 and SAVED_POST in quick
+    assert full_status == 1
+    assert sorted(full) == [OTHER_POST, SAVED_POST]
