@@ -36,6 +36,15 @@ def preview_site(tmp_path):
     return content, tmp_path / "output", overrides
 
 
+def full_build_in_child(content, output, overrides, stop=None):
+    """A full build of the preview's, in a forked child, as the builder makes it."""
+    return builder.in_child(
+        functools.partial(
+            builder.full_build, content, output, SETTINGS, overrides, stop
+        )
+    )
+
+
 def save_with(content, words):
     post = content / POST
     post.write_text(post.read_text(encoding="utf-8") + f"\n{words}\n", "utf-8")
@@ -44,9 +53,7 @@ def save_with(content, words):
 
 def test_the_quick_pass_puts_only_the_saved_page_in_place(tmp_path):
     content, output, overrides = preview_site(tmp_path)
-    first = builder.in_child(
-        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
-    )
+    first = full_build_in_child(content, output, overrides)
     assert first["problems"] == 0
     before = files(output)
 
@@ -119,19 +126,13 @@ def test_a_newer_save_supersedes_the_build_under_way(tmp_path):
 
 def test_a_stopped_full_build_leaves_the_output_as_it_was(tmp_path):
     content, output, overrides = preview_site(tmp_path)
-    built = builder.in_child(
-        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
-    )
+    built = full_build_in_child(content, output, overrides)
     assert built["problems"] == 0
     before = files(output)
     save_with(content, "止められた一文。")
     stop_reading, stop_writing = os.pipe()
     os.write(stop_writing, b"stop")  # told before its first page
-    stopped = builder.in_child(
-        functools.partial(
-            builder.full_build, content, output, SETTINGS, overrides, stop_reading
-        )
-    )
+    stopped = full_build_in_child(content, output, overrides, stop_reading)
     assert stopped == {"superseded": True}
     assert files(output) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == [
@@ -139,9 +140,7 @@ def test_a_stopped_full_build_leaves_the_output_as_it_was(tmp_path):
         "content",
         "output",
     ]  # no staging folder left behind
-    again = builder.in_child(
-        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
-    )
+    again = full_build_in_child(content, output, overrides)
     assert again["problems"] == 0
     assert "止められた一文。" in (output / PAGE).read_text(encoding="utf-8")
 
@@ -160,9 +159,7 @@ def told_once_every_page_is_written(stop_writing, work):
 
 def test_a_full_build_stops_at_once_after_its_last_page(tmp_path):
     content, output, overrides = preview_site(tmp_path)
-    built = builder.in_child(
-        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
-    )
+    built = full_build_in_child(content, output, overrides)
     assert built["problems"] == 0
     before = files(output)
     save_with(content, "索引の前に止められた一文。")
@@ -197,9 +194,7 @@ def test_the_quick_pass_page_is_the_full_build_page(tmp_path):
         ),
         encoding="utf-8",
     )
-    first = builder.in_child(
-        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
-    )
+    first = full_build_in_child(content, output, overrides)
     assert first["problems"] == 0
     post.write_text(
         text.replace("Title: ", "Title: 新しい", 1) + "\n## 新しい節\n\n本文。\n",
@@ -212,9 +207,7 @@ def test_the_quick_pass_page_is_the_full_build_page(tmp_path):
     )
     assert quick["pages"]
     quick_page = (output / PAGE).read_bytes()
-    full = builder.in_child(
-        functools.partial(builder.full_build, content, output, SETTINGS, overrides)
-    )
+    full = full_build_in_child(content, output, overrides)
     assert full["problems"] == 0
     assert quick_page == (output / PAGE).read_bytes()
     soup = BeautifulSoup(quick_page, "lxml")
